@@ -1,0 +1,4 @@
+from grdp_scenario.cli import main
+
+if __name__ == "__main__":
+    main()

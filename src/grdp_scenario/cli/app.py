@@ -1,0 +1,18 @@
+"""The Typer application: one module per command, registered here."""
+
+from __future__ import annotations
+
+import typer
+
+from .calibrate import calibrate
+from .check import check
+
+app = typer.Typer(
+    name="grdp-scenario",
+    help="GRDP growth scenarios for a provincial plan: do the quarterly targets reach the annual goal?",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.command()(check)
+app.command()(calibrate)

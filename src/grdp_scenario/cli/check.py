@@ -1,0 +1,27 @@
+"""``grdp-scenario check``: do the quarterly targets (and what was published) reach the year's goal?"""
+
+from __future__ import annotations
+
+from ..i18n import Lang
+from ..render import Format
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets
+from .run import emit, guarded
+
+
+def check(targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None,
+          format: FormatOpt = Format.table, lang: LangOpt = Lang.en, strict: Strict = False,
+          output: Output = None, debug: Debug = False) -> None:
+    """Growth of every period, every goal with its margin, contributions and nominal GRDP.
+
+    Exit 0 when the FY GRDP goal is met, 1 when it is missed (with --strict: any goal), 2 on bad input.
+    """
+
+    def action() -> int:
+        from ..scenario import Scenario
+        from ..views.check import check_document
+
+        scenario = Scenario.load(targets, actuals, outturn)
+        document = check_document(scenario, scenario.check(), lang, strict)
+        return emit(document, format, lang.value, output)
+
+    guarded(action, debug)

@@ -1,0 +1,26 @@
+"""Options every command shares (contract §3), declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..i18n import Lang
+from ..render import Format
+
+Targets = Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML (default: the packaged 2025 plan).",
+                                                 show_default=False)]
+Actuals = Annotated[Optional[Path], typer.Option("--actuals", help="Base-year CSV (default: the packaged one).",
+                                                 show_default=False)]
+Outturn = Annotated[Optional[Path], typer.Option("--outturn", help="Outturn CSV of published figures (default: none).",
+                                                 show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", envvar="GRDP_SCENARIO_LANG",
+                                       help="Labels and number formatting: en or vi (env GRDP_SCENARIO_LANG).")]
+Strict = Annotated[bool, typer.Option("--strict", help="Every goal, not only FY GRDP, decides the exit code.")]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) "
+                                                "instead of standard output.", show_default=False)]
+Debug = Annotated[bool, typer.Option("--debug", envvar="GRDP_SCENARIO_DEBUG",
+                                     help="Show the traceback of errors.")]

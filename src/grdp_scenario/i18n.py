@@ -1,0 +1,105 @@
+"""Labels and number formatting in English and Vietnamese.
+
+Vietnamese writes a decimal comma and a thousands point (10,01 %; 277.449 tỷ đồng). Machine formats
+(json, csv) never go through here.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+
+
+class Lang(str, Enum):
+    en = "en"
+    vi = "vi"
+
+
+LABELS: dict[str, tuple[str, str]] = {
+    # key: (en, vi)
+    "grdp": ("GRDP", "GRDP"),
+    "residual": ("Residual (published GRDP vs sectors)", "Chênh lệch (GRDP công bố so với các khu vực)"),
+    "period": ("Period", "Kỳ"),
+    "item": ("Item", "Chỉ tiêu"),
+    "status": ("Status", "Trạng thái"),
+    "actual": ("actual", "thực hiện"),
+    "estimate": ("estimate", "ước tính"),
+    "target": ("target", "kịch bản"),
+    "derived": ("derived", "suy ra"),
+    "mixed": ("mixed", "kết hợp"),
+    "min": ("Goal (min)", "Mục tiêu (tối thiểu)"),
+    "value": ("Value", "Giá trị"),
+    "margin": ("Margin (pp)", "Chênh lệch (điểm %)"),
+    "met": ("Met", "Đạt"),
+    "yes": ("yes", "đạt"),
+    "no": ("NO", "KHÔNG"),
+    "na": ("–", "–"),
+    "growth_title": ("Growth over the same period of {base} (%)", "Tốc độ tăng so với cùng kỳ năm {base} (%)"),
+    "contrib_title": ("Contributions to GRDP growth (percentage points)",
+                      "Đóng góp vào tăng trưởng GRDP (điểm phần trăm)"),
+    "goals_title": ("Goals", "Mục tiêu"),
+    "nominal_title": ("GRDP at current prices, {year}", "GRDP giá hiện hành năm {year}"),
+    "sector": ("Sector", "Khu vực"),
+    "nominal": ("Nominal (bn VND)", "Giá hiện hành (tỷ đồng)"),
+    "share": ("Structure (%)", "Cơ cấu (%)"),
+    "deflator": ("Deflator growth (%, assumed)", "Tăng chỉ số giá (%, giả định)"),
+    "total": ("Total", "Tổng"),
+    "per_capita": ("GRDP per capita (million VND)", "GRDP bình quân đầu người (triệu đồng)"),
+    "population": ("Average population (assumed)", "Dân số trung bình (giả định)"),
+    "implied": ("implied by the plan's FY nominal GRDP, structure and sector goals",
+                "suy ra từ GRDP giá hiện hành, cơ cấu và mục tiêu các khu vực cả năm của kế hoạch"),
+    "implied_pop": ("implied by the plan's FY nominal GRDP over its per-capita goal",
+                    "suy ra từ GRDP giá hiện hành chia GRDP bình quân đầu người của kế hoạch"),
+    "stated": ("stated in the targets file", "nêu trong tệp chỉ tiêu"),
+    "verdict_met": ("GOAL MET: {period} GRDP growth {value} ≥ {min} (margin {margin} points)",
+                    "ĐẠT MỤC TIÊU: tăng trưởng GRDP {period} {value} ≥ {min} (vượt {margin} điểm %)"),
+    "verdict_missed": ("GOAL MISSED: {period} GRDP growth {value} < {min} (short by {margin} points)",
+                       "KHÔNG ĐẠT MỤC TIÊU: tăng trưởng GRDP {period} {value} < {min} (thiếu {margin} điểm %)"),
+    "verdict_strict_missed": ("STRICT: {n} other goal(s) missed: {items}",
+                              "CHẾ ĐỘ NGHIÊM: {n} mục tiêu khác không đạt: {items}"),
+    "missed_goals": ("The quarterly targets do not reproduce these goals: {items}",
+                     "Các chỉ tiêu quý không đạt được các mục tiêu sau: {items}"),
+    "not_computable": ("Not computable: {items}", "Không tính được: {items}"),
+    "residual_note": ("Published GRDP stands where its sectors, weighted by the base volumes, imply a slightly "
+                      "different figure ({blocks} points); contributions carry the difference as a residual line.",
+                      "Giữ số GRDP công bố khi bình quân gia quyền các khu vực theo quy mô năm gốc cho số hơi khác "
+                      "({blocks} điểm %); phần chênh lệch được ghi thành dòng riêng trong bảng đóng góp."),
+    "weights_note": ("Weights: base-year volumes at constant prices from {file}.",
+                     "Quyền số: quy mô năm gốc theo giá so sánh từ {file}."),
+}
+
+
+PERIOD_VI = {"Q1": "Quý I", "Q2": "Quý II", "Q3": "Quý III", "Q4": "Quý IV", "H1": "6 tháng đầu năm",
+             "H2": "6 tháng cuối năm", "9M": "9 tháng", "FY": "Cả năm"}
+
+
+def period_label(period: str, lang: Lang | str) -> str:
+    return PERIOD_VI.get(period, period) if Lang(lang) is Lang.vi else period
+
+
+def label(key: str, lang: Lang | str = Lang.en, **fields: object) -> str:
+    en, vi = LABELS[key]
+    text = vi if Lang(lang) is Lang.vi else en
+    return text.format(**fields) if fields else text
+
+
+def sector_label(sector, lang: Lang | str) -> str:
+    return sector.vi if Lang(lang) is Lang.vi else sector.en
+
+
+def number(value: float | None, decimals: int = 2, lang: Lang | str = Lang.en, sign: bool = False,
+           grouping: bool = False) -> str:
+    """12345.678 → '12,345.68' (en) or '12.345,68' (vi)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return label("na", lang)
+    if decimals and round(value, decimals) == 0:
+        value = 0.0  # never print "-0.00"
+    spec = f"{'+' if sign else ''}{',' if grouping else ''}.{decimals}f"
+    text = format(value, spec)
+    if Lang(lang) is Lang.vi:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text.replace("-", "−")
+
+
+def percent(value: float | None, lang: Lang | str = Lang.en, decimals: int = 2) -> str:
+    return number(value, decimals, lang) + ("" if value is None else " %")

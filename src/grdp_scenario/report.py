@@ -1,0 +1,49 @@
+"""What commands produce and renderers show: a document of tables, a verdict and notes.
+
+Commands build a Document (views/), renderers (render/) turn it into text, the CLI prints it and
+turns ``exit_code`` into the process's exit code. Nothing here knows about the terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A formatted cell that keeps its raw value for machine formats."""
+
+    text: str
+    raw: Any = None
+    style: str | None = None  # "good", "bad" or None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class Table:
+    key: str  # machine name, e.g. "growth"
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    column_keys: list[str] | None = None  # machine names of the columns
+
+    def add(self, *cells: Cell | str) -> None:
+        self.rows.append([c if isinstance(c, Cell) else Cell(str(c), c) for c in cells])
+
+
+@dataclass
+class Document:
+    title: str
+    data: dict[str, Any]  # the JSON form (contract §3)
+    tables: list[Table] = field(default_factory=list)
+    verdict: str | None = None
+    ok: bool | None = None  # colour of the verdict
+    notes: list[str] = field(default_factory=list)
+    exit_code: int = 0
+
+    @property
+    def summary(self) -> str:
+        return self.verdict or self.title

@@ -1,0 +1,58 @@
+"""The library: load a plan and its base year, evaluate it, change it. Usable from a notebook.
+
+    >>> from grdp_scenario import Scenario
+    >>> s = Scenario.load()              # the packaged 2025 plan of Cần Thơ
+    >>> s.check().value("FY", "grdp")    # 10.0135…
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from .actuals import BaseYear, load_actuals
+from .economy import Economy, from_plan
+from .evaluate import Evaluation, evaluate
+from .nominal import NominalInputs, inputs_from_plan
+from .plan import Plan, load_plan
+
+DEFAULT_TARGETS = "targets_2025.yaml"
+DEFAULT_ACTUALS = "actuals_2024.csv"
+
+
+def data_path(name: str) -> Path:
+    """A packaged data file: inside the wheel, or data/ of a source checkout."""
+    packaged = resources.files("grdp_scenario") / "data" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "data" / name
+
+
+@dataclass(frozen=True)
+class Scenario:
+    plan: Plan
+    base: BaseYear
+    economy: Economy
+    goals: dict
+    nominal_inputs: NominalInputs
+
+    @classmethod
+    def load(cls, targets: Path | str | None = None, actuals: Path | str | None = None,
+             outturn: Path | str | None = None) -> "Scenario":
+        plan = load_plan(targets or data_path(DEFAULT_TARGETS))
+        base = load_actuals(actuals or data_path(DEFAULT_ACTUALS), plan)
+        economy = from_plan(plan, base)
+        goals = {p: dict(items) for p, items in plan.model.goals.items()}
+        scenario = cls(plan, base, economy, goals, inputs_from_plan(plan, base.current))
+        if outturn is not None:
+            from .outturn import apply_outturn, load_outturn
+
+            scenario = apply_outturn(scenario, load_outturn(outturn, plan))
+        return scenario
+
+    def with_economy(self, economy: Economy) -> "Scenario":
+        return replace(self, economy=economy)
+
+    def check(self) -> Evaluation:
+        return evaluate(self.economy, self.goals, self.nominal_inputs)

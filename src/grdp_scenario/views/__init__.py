@@ -1,0 +1,1 @@
+"""Views: turn results of the core into Documents (labels, formatting, verdict). No terminal here."""
