@@ -340,6 +340,18 @@ def read_text(path: Path, what: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def _refuse_decimal_commas(located: Located, file: str) -> None:
+    """In a flow mapping, ``{services: 13,91}`` reads as services: 13 and a key 91 without a value."""
+    for path in located.places:
+        if path and isinstance(path[-1], int):
+            parent = located.data
+            for p in path[:-1]:
+                parent = parent[p]
+            if isinstance(parent, dict) and parent.get(path[-1], "") is None:
+                raise _fail(file, located, path, f"'{path[-1]}' looks like the decimals of a number typed with a "
+                            "decimal comma (13,91 reads as 13 and 91)", "Write the number with a point: 13.91")
+
+
 def load_plan(path: Path | str) -> Plan:
     path = Path(path)
     file = str(path)
@@ -347,6 +359,7 @@ def load_plan(path: Path | str) -> Plan:
     if not isinstance(located.data, dict):
         raise InputError("must be a YAML mapping (region:, year:, sectors: …)", file=file, line=1,
                          fix="Start from the packaged data/targets_2025.yaml")
+    _refuse_decimal_commas(located, file)
     try:
         model = TargetsFile.model_validate(located.data)
     except ValidationError as exc:

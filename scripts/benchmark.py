@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Start-up and run-time costs of the CLI, measured as wall time over repeated runs (median).
+
+    python scripts/benchmark.py [--runs 7]
+
+Budgets (issue #2, #3): `--help` imports no pandas/numpy/scipy; `check` costs at most 1.3× the bare
+`python -c "import pandas, pydantic, typer, yaml, rich.table"`; a 1001 × 1001 `sweep` at most 1.5× `check`.
+Not a test: timings depend on the machine; run it and read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+PY = sys.executable
+BASELINE = [PY, "-c", "import pandas, pydantic, typer, yaml, rich.table"]
+CASES = {
+    "baseline: import pandas, pydantic, typer, yaml, rich.table": BASELINE,
+    "grdp-scenario --help": [PY, "-m", "grdp_scenario", "--help"],
+    "grdp-scenario check": [PY, "-m", "grdp_scenario", "check", "--format", "json"],
+    "grdp-scenario sweep 1001 x 1001": [PY, "-m", "grdp_scenario", "sweep", "--vary", "Q3.grdp=8:13:0.005",
+                                        "--vary", "Q4.grdp=10:15:0.005", "--format", "json"],
+}
+
+
+def median_seconds(cmd: list[str], runs: int) -> float | None:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            return None
+    return statistics.median(times)
+
+
+def heavy_modules_on_help() -> list[str]:
+    code = ("import sys; sys.argv=['grdp-scenario','--help']\nfrom grdp_scenario.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('HEAVY:' + ','.join(m for m in ('pandas','numpy','scipy') if m in sys.modules))")
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True).stdout
+    line = next((x for x in out.splitlines() if x.startswith("HEAVY:")), "HEAVY:?")
+    return [m for m in line.removeprefix("HEAVY:").split(",") if m]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    results = {}
+    for name, cmd in CASES.items():
+        results[name] = median_seconds(cmd, args.runs)
+        shown = "not available" if results[name] is None else f"{results[name] * 1000:8.1f} ms"
+        print(f"{name:<62} {shown}")
+    base, check = results["baseline: import pandas, pydantic, typer, yaml, rich.table"], results["grdp-scenario check"]
+    print(f"\ncheck / baseline = {check / base:.2f}  (budget 1.3)")
+    sweep = results["grdp-scenario sweep 1001 x 1001"]
+    if sweep is not None:
+        print(f"sweep / check    = {sweep / check:.2f}  (budget 1.5)")
+    heavy = heavy_modules_on_help()
+    print(f"heavy modules imported by --help: {', '.join(heavy) or 'none'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from grdp_scenario.scenario import DEFAULT_ACTUALS, DEFAULT_TARGETS, Scenario, data_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Scenario:
+    return Scenario.load()
+
+
+@pytest.fixture
+def targets_text() -> str:
+    return data_path(DEFAULT_TARGETS).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def actuals_text() -> str:
+    return data_path(DEFAULT_ACTUALS).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a file into tmp_path and return its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+MINI_TARGETS = """\
+region: {key: test, name: Test}
+year: 2025
+base_year: 2024
+sectors:
+  - {key: a, vi: A, en: A}
+  - {key: b, vi: B, en: B}
+  - {key: b1, parent: b, vi: B1, en: B1}
+goals:
+  FY: {grdp: 5.0}
+growth:
+%s
+"""
+
+
+def mini_targets(growth: str) -> str:
+    return MINI_TARGETS % growth

@@ -1,0 +1,138 @@
+"""The command line: every command, every exit code, every format."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from grdp_scenario.cli.app import app
+from grdp_scenario.render import Format, renderer
+
+runner = CliRunner()
+
+
+def run(*args, env=None):
+    return runner.invoke(app, list(args), env=env)
+
+
+def test_check_on_the_shipped_plan_meets_the_goal():
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    first = result.stdout.strip().splitlines()[1]
+    assert "GOAL MET" in first and "10.013 %" in first  # the verdict comes first
+    assert "Product taxes less subsidies 6.441 < 6.50" in result.stdout
+
+
+def test_check_strict_exits_1_because_sector_goals_are_missed():
+    result = run("check", "--strict")
+    assert result.exit_code == 1
+    assert "STRICT: 4 other goal(s) missed" in result.stdout
+
+
+def test_check_exits_1_when_the_headline_goal_is_missed(write, targets_text):
+    path = write("t.yaml", targets_text.replace("FY: {grdp: 10,", "FY: {grdp: 10.02,"))
+    result = run("check", "--targets", str(path))
+    assert result.exit_code == 1
+    assert "GOAL MISSED" in result.stdout and "short by 0.007 points" in result.stdout
+
+
+def test_check_json_meets_the_contract():
+    result = run("check", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["region"] == "can-tho" and data["year"] == 2025 and data["goal_met"] is True
+    assert set(data["periods"]) == {"H1", "Q3", "Q4", "9M", "H2", "FY"}
+    for p in data["periods"].values():
+        assert {"grdp", "sectors", "contributions", "status"} <= set(p)
+    fy = data["periods"]["FY"]
+    assert sum(fy["contributions"].values()) == pytest.approx(fy["grdp"], abs=1e-9)
+    assert fy["grdp"] == pytest.approx(10.0133, abs=1e-4)  # unrounded
+    for g in data["goals"]:
+        assert {"period", "item", "min", "value", "met"} <= set(g)
+    assert data["not_computable"]["Q1"].startswith("Q1 would split block H1")
+
+
+def test_check_csv_and_markdown():
+    csv_out = run("check", "--format", "csv")
+    assert csv_out.exit_code == 0
+    assert csv_out.stdout.startswith("table,row,column,value\n")
+    assert "growth,grdp,FY,10.013" in csv_out.stdout
+    md = run("check", "--format", "markdown")
+    assert md.stdout.startswith("# Thành phố Cần Thơ 2025\n\n**GOAL MET")
+    assert "| GRDP | 7.87 | 11.08 | 12.71 | 9.03 | 11.90 | 10.01 |" in md.stdout
+
+
+def test_check_in_vietnamese():
+    result = run("check", "--lang", "vi", "--format", "markdown")
+    assert "ĐẠT MỤC TIÊU: tăng trưởng GRDP Cả năm" not in result.stdout  # the period stays short in the verdict
+    assert "10,013 %" in result.stdout and "312.624" in result.stdout and "Quý III" in result.stdout
+    env_result = run("check", "--format", "markdown", env={"GRDP_SCENARIO_LANG": "vi"})
+    assert "Nông, lâm nghiệp và thủy sản" in env_result.stdout
+
+
+def test_check_writes_its_report_atomically(tmp_path):
+    out = tmp_path / "report.md"
+    result = run("check", "--format", "markdown", "--output", str(out))
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("# Thành phố")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_bad_input_exits_2_with_one_message_and_no_traceback(write, targets_text):
+    path = write("t.yaml", targets_text.replace("services: 13.91", "services: 13,91"))
+    result = run("check", "--targets", str(path))
+    assert result.exit_code == 2
+    assert "decimal comma" in result.stderr and "t.yaml, line" in result.stderr
+    assert "Traceback" not in result.output
+    debug = run("check", "--targets", str(path), "--debug")
+    assert debug.exit_code != 0 and debug.exception is not None
+
+
+def test_bad_actuals_exit_2(write, actuals_text):
+    path = write("a.csv", actuals_text.replace("2024,Q3,services,", "2024,Q3,services,-"))
+    result = run("check", "--actuals", str(path))
+    assert result.exit_code == 2 and "a.csv, line 8" in result.stderr and "negative" in result.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run("check", "--format", "pdf").exit_code == 2
+    assert run("nonsense").exit_code == 2
+
+
+def test_calibrate_prints_the_shipped_csv(actuals_text):
+    result = run("calibrate")
+    assert result.exit_code == 0
+    assert result.stdout == actuals_text
+    assert "largest residual 0.00072 points" in result.stderr
+
+
+def test_calibrate_output_file(tmp_path, actuals_text):
+    out = tmp_path / "a.csv"
+    assert run("calibrate", "--output", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == actuals_text
+
+
+def test_every_format_has_a_renderer():
+    for fmt in Format:
+        assert callable(renderer(fmt))
+
+
+def test_python_dash_m_runs_check():
+    proc = subprocess.run([sys.executable, "-m", "grdp_scenario", "check", "--format", "json"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["goal_met"] is True
+    assert "GOAL MET" in proc.stderr  # the summary goes to stderr for machine formats
+
+
+def test_help_imports_no_heavy_modules():
+    code = ("import sys; sys.argv=['grdp-scenario','--help']\n"
+            "from grdp_scenario.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy=[m for m in ('pandas','numpy','scipy') if m in sys.modules]\n"
+            "print('HEAVY', heavy)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
