@@ -70,3 +70,13 @@ def test_nominal_gdp_per_capita_and_structure(shipped):
     assert n.total == pytest.approx(312621, rel=1e-3)
     assert n.per_capita == pytest.approx(96.9, abs=0.05)
     assert n.inputs.deflator_source == "implied"
+
+
+def test_the_library_returns_dataframes():
+    from grdp_scenario import Scenario
+
+    e = Scenario.load().check()
+    frame = e.periods_frame()
+    assert list(frame.index) == ["H1", "Q3", "Q4", "9M", "H2", "FY"]
+    assert frame.loc["FY", "grdp"] == pytest.approx(e.value("FY", "grdp"))
+    assert e.goals_frame()["met"].sum() == 7

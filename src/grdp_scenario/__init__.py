@@ -1,0 +1,22 @@
+"""grdp-scenario: GRDP growth scenarios for a provincial plan.
+
+``from grdp_scenario import Scenario`` gives the library; the CLI is ``grdp-scenario``. Imports are lazy so
+the command line starts fast.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["Scenario", "InputError", "__version__"]
+
+
+def __getattr__(name: str):
+    if name == "Scenario":
+        from .scenario import Scenario
+
+        return Scenario
+    if name == "InputError":
+        from .errors import InputError
+
+        return InputError
+    raise AttributeError(name)
