@@ -136,3 +136,14 @@ def test_help_imports_no_heavy_modules():
             "print('HEAVY', heavy)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_shell_completion_imports_no_heavy_modules():
+    import os
+
+    code = ("import sys; sys.argv = ['grdp-scenario']\nfrom grdp_scenario.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('HEAVY', [m for m in ('pandas','numpy','scipy') if m in sys.modules])")
+    env = dict(os.environ, _GRDP_SCENARIO_COMPLETE="complete_bash", COMP_WORDS="grdp-scenario ch", COMP_CWORD="1")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert "check" in proc.stdout and "HEAVY []" in proc.stdout, proc.stdout + proc.stderr

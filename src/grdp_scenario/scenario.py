@@ -38,18 +38,12 @@ class Scenario:
     nominal_inputs: NominalInputs
 
     @classmethod
-    def load(cls, targets: Path | str | None = None, actuals: Path | str | None = None,
-             outturn: Path | str | None = None) -> "Scenario":
+    def load(cls, targets: Path | str | None = None, actuals: Path | str | None = None) -> "Scenario":
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))
         base = load_actuals(actuals or data_path(DEFAULT_ACTUALS), plan)
         economy = from_plan(plan, base)
         goals = {p: dict(items) for p, items in plan.model.goals.items()}
-        scenario = cls(plan, base, economy, goals, inputs_from_plan(plan, base.current))
-        if outturn is not None:
-            from .outturn import apply_outturn, load_outturn
-
-            scenario = apply_outturn(scenario, load_outturn(outturn, plan))
-        return scenario
+        return cls(plan, base, economy, goals, inputs_from_plan(plan, base.current))
 
     def with_economy(self, economy: Economy) -> "Scenario":
         return replace(self, economy=economy)

@@ -6,6 +6,11 @@ import typer
 
 from .calibrate import calibrate
 from .check import check
+from .required import required
+from .risk import risk
+from .sensitivity import sensitivity
+from .sweep import sweep
+from .whatif import whatif
 
 app = typer.Typer(
     name="grdp-scenario",
@@ -14,5 +19,5 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command()(check)
-app.command()(calibrate)
+for command in (check, whatif, required, sensitivity, sweep, risk, calibrate):
+    app.command()(command)

@@ -1,0 +1,59 @@
+"""``grdp-scenario required``: what must the rest of the year deliver to meet a goal?"""
+
+from __future__ import annotations
+
+from typing import Annotated, List, Optional
+
+import typer
+
+from ..i18n import Lang
+from ..render import Format
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Targets
+from .run import emit, guarded
+
+Goal = Annotated[Optional[float], typer.Option("--goal", help="Goal rate in percent (default: the plan's goal).")]
+Item = Annotated[str, typer.Option("--item", help="grdp or a sector key: whose goal.")]
+For = Annotated[str, typer.Option("--for", help="The period of the goal.")]
+Period = Annotated[Optional[List[str]], typer.Option("--period", help="Only these blocks move (repeatable; "
+                                                     "default: every target block).")]
+
+
+def required(goal: Goal = None, item: Item = "grdp", period: Period = None, for_: For = "FY",
+             targets: Targets = None, actuals: Actuals = None, format: FormatOpt = Format.table,
+             lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
+    """The rate each target block's GRDP or sector must reach if it alone meets the goal exactly.
+
+    Exit 0 when the goal is already met, 1 when a gap remains, 2 on bad input.
+    """
+
+    def action() -> int:
+        from ..analysis import goal_value, movable_blocks, solve
+        from ..errors import InputError
+        from ..overrides import allowed_items, allowed_periods
+        from ..scenario import Scenario
+        from ..views.analysis import required_document
+
+        scenario = Scenario.load(targets, actuals)
+        economy = scenario.economy
+        if item not in allowed_items(economy):
+            raise InputError(f"unknown item '{item}'", where="--item", fix=f"Use one of: {', '.join(allowed_items(economy))}")
+        if for_ not in allowed_periods(economy):
+            raise InputError(f"period '{for_}' is not computable", where="--for",
+                             fix=f"Use one of: {', '.join(allowed_periods(economy))}")
+        movable = movable_blocks(economy)
+        for p in period or []:
+            if p not in movable:
+                raise InputError(f"'{p}' is not a target block", where="--period",
+                                 fix=f"Use one of: {', '.join(movable) or '(none: no block has status target)'}")
+        target = goal if goal is not None else scenario.goals.get(for_, {}).get(item)
+        if target is None:
+            raise InputError(f"the plan sets no {for_} goal for {item}", where="--goal", fix="Give --goal RATE")
+        current = goal_value(economy, for_, item)
+        if current is None:
+            raise InputError(f"{for_} {item} is not computable from the data", where="--item",
+                             fix="Choose an item given in every block")
+        gap, solutions = solve(economy, target, for_, item, list(period) if period else None)
+        return emit(required_document(scenario, target, for_, item, current, gap, solutions, lang), format,
+                    lang.value, output)
+
+    guarded(action, debug)

@@ -1,0 +1,38 @@
+"""``grdp-scenario sensitivity``: which lever moves the year most?"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..i18n import Lang
+from ..render import Format
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Targets
+from .run import emit, guarded
+
+
+def sensitivity(period: Annotated[str, typer.Option("--period", help="The period whose growth is measured.")] = "FY",
+                item: Annotated[str, typer.Option("--item", help="grdp or a sector key.")] = "grdp",
+                targets: Targets = None, actuals: Actuals = None, format: FormatOpt = Format.table,
+                lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
+    """Points of the period's growth gained per point of each target block × sector, largest first."""
+
+    def action() -> int:
+        from ..analysis import levers
+        from ..errors import InputError
+        from ..overrides import allowed_items, allowed_periods
+        from ..scenario import Scenario
+        from ..views.analysis import sensitivity_document
+
+        scenario = Scenario.load(targets, actuals)
+        economy = scenario.economy
+        if period not in allowed_periods(economy):
+            raise InputError(f"period '{period}' is not computable", where="--period",
+                             fix=f"Use one of: {', '.join(allowed_periods(economy))}")
+        if item not in allowed_items(economy):
+            raise InputError(f"unknown item '{item}'", where="--item", fix=f"Use one of: {', '.join(allowed_items(economy))}")
+        found = levers(economy, period, item, together=False)
+        return emit(sensitivity_document(scenario, period, item, found, lang), format, lang.value, output)
+
+    guarded(action, debug)

@@ -1,0 +1,45 @@
+"""``grdp-scenario whatif``: the plan with some rates changed, side by side with the baseline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+from ..i18n import Lang
+from ..render import Format
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Strict, Targets
+from .run import emit, guarded
+
+Sets = Annotated[Optional[List[str]], typer.Option("--set", help="PERIOD.ITEM=RATE, e.g. Q4.services=14.5 "
+                                                   "(repeatable; grdp shifts all sectors of the block).")]
+Shifts = Annotated[Optional[List[str]], typer.Option("--shift", help="PERIOD.ITEM=POINTS, e.g. Q4.services=-1 "
+                                                     "(repeatable).")]
+ScenarioFile = Annotated[Optional[Path], typer.Option("--scenario", help="YAML of overrides: set: {Q4: {services: "
+                                                      "14.5}}, shift: {Q3: {grdp: -1}}.")]
+
+
+def whatif(set: Sets = None, shift: Shifts = None, scenario: ScenarioFile = None, targets: Targets = None,
+           actuals: Actuals = None, format: FormatOpt = Format.table, lang: LangOpt = Lang.en,
+           strict: Strict = False, output: Output = None, debug: Debug = False) -> None:
+    """Change rates and see every period, goal and contribution move. Exit code follows the scenario."""
+
+    def action() -> int:
+        from ..errors import InputError
+        from ..overrides import apply_all, load_scenario_file, parse_override
+        from ..scenario import Scenario
+        from ..views.analysis import whatif_document
+
+        base = Scenario.load(targets, actuals)
+        overrides = load_scenario_file(scenario, base.economy) if scenario else []
+        overrides += [parse_override(t, "set", base.economy) for t in set or []]
+        overrides += [parse_override(t, "shift", base.economy) for t in shift or []]
+        if not overrides:
+            raise InputError("no change given", fix="Give --set PERIOD.ITEM=RATE, --shift PERIOD.ITEM=POINTS or "
+                                                    "--scenario FILE")
+        changed = base.with_economy(apply_all(base.economy, overrides))
+        return emit(whatif_document(base, base.check(), changed.check(), overrides, lang, strict), format,
+                    lang.value, output)
+
+    guarded(action, debug)
