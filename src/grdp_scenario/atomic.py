@@ -27,3 +27,14 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_output(path: Path | str, data: str | bytes) -> None:
+    """write_atomic for a file the user named: a failure is their input error (exit 2), with the fix."""
+    from .errors import InputError
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise InputError(f"cannot be written: {exc.strerror}", file=str(path),
+                         fix="Check that the folder exists and is writable") from None

@@ -57,15 +57,24 @@ def parse_override(text: str, kind: Kind, economy: Economy, option: str | None =
     return make_override(kind, period.strip(), item.strip(), raw.strip(), economy, option)
 
 
-def make_override(kind: Kind, period: str, item: str, raw: object, economy: Economy, where: str) -> Override:
+def require_period(economy: Economy, period: str, where: str) -> None:
+    """A period that is a union of the data's blocks, or an error that lists them."""
     ok_periods = allowed_periods(economy)
     if period not in ok_periods:
-        raise InputError(f"period '{period}' cannot be changed here", where=where,
+        raise InputError(f"period '{period}' is not computable from the data", where=where,
                          fix=f"Use one of: {', '.join(ok_periods)} (blocks of the data: "
                              f"{', '.join(economy.block_names)})")
+
+
+def require_item(economy: Economy, item: str, where: str) -> None:
     items = allowed_items(economy)
     if item not in items:
         raise InputError(f"unknown item '{item}'", where=where, fix=f"Use one of: {', '.join(items)}")
+
+
+def make_override(kind: Kind, period: str, item: str, raw: object, economy: Economy, where: str) -> Override:
+    require_period(economy, period, where)
+    require_item(economy, item, where)
     try:
         value = float(str(raw).replace("%", "").strip()) if not isinstance(raw, (int, float)) else float(raw)
     except ValueError:

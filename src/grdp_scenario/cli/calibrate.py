@@ -35,9 +35,9 @@ def calibrate(targets: Targets = None,
         if output is None:
             typer.echo(text, nl=False)
         else:
-            from ..atomic import write_atomic
+            from ..atomic import write_output
 
-            write_atomic(output, text)
+            write_output(output, text)
             typer.echo(f"Wrote {output}", err=True)
         return 0
 

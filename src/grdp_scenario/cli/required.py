@@ -29,17 +29,14 @@ def required(goal: Goal = None, item: Item = "grdp", period: Period = None, for_
     def action() -> int:
         from ..analysis import goal_value, movable_blocks, solve
         from ..errors import InputError
-        from ..overrides import allowed_items, allowed_periods
+        from ..overrides import require_item, require_period
         from ..scenario import Scenario
         from ..views.analysis import required_document
 
         scenario = Scenario.load(targets, actuals)
         economy = scenario.economy
-        if item not in allowed_items(economy):
-            raise InputError(f"unknown item '{item}'", where="--item", fix=f"Use one of: {', '.join(allowed_items(economy))}")
-        if for_ not in allowed_periods(economy):
-            raise InputError(f"period '{for_}' is not computable", where="--for",
-                             fix=f"Use one of: {', '.join(allowed_periods(economy))}")
+        require_item(economy, item, "--item")
+        require_period(economy, for_, "--for")
         movable = movable_blocks(economy)
         for p in period or []:
             if p not in movable:

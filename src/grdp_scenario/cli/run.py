@@ -36,13 +36,9 @@ def emit(document, fmt: Format, lang: str, output: Path | None = None) -> int:
     """Print (or write) the document; the summary goes to stderr for machine formats."""
     text = render(document, fmt, lang, color=output is None and sys.stdout.isatty())
     if output is not None:
-        from ..atomic import write_atomic
+        from ..atomic import write_output
 
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            raise InputError(f"cannot be written: {exc.strerror}", file=str(output),
-                             fix="Check that the folder exists and is writable") from None
+        write_output(output, text)
         typer.echo(f"{document.summary}\nWrote {output}", err=True)
     else:
         sys.stdout.write(text)

@@ -20,18 +20,14 @@ def sensitivity(period: Annotated[str, typer.Option("--period", help="The period
 
     def action() -> int:
         from ..analysis import levers
-        from ..errors import InputError
-        from ..overrides import allowed_items, allowed_periods
+        from ..overrides import require_item, require_period
         from ..scenario import Scenario
         from ..views.analysis import sensitivity_document
 
         scenario = Scenario.load(targets, actuals)
         economy = scenario.economy
-        if period not in allowed_periods(economy):
-            raise InputError(f"period '{period}' is not computable", where="--period",
-                             fix=f"Use one of: {', '.join(allowed_periods(economy))}")
-        if item not in allowed_items(economy):
-            raise InputError(f"unknown item '{item}'", where="--item", fix=f"Use one of: {', '.join(allowed_items(economy))}")
+        require_period(economy, period, "--period")
+        require_item(economy, item, "--item")
         found = levers(economy, period, item, together=False)
         return emit(sensitivity_document(scenario, period, item, found, lang), format, lang.value, output)
 

@@ -43,7 +43,7 @@ def sweep(vary: Annotated[List[str], typer.Option("--vary", help="PERIOD.ITEM=ST
 def write_grid(result, output: Path) -> None:
     import io
 
-    from ..atomic import write_atomic
+    from ..atomic import write_output
     from ..errors import InputError
 
     frame = result.frame()
@@ -60,8 +60,4 @@ def write_grid(result, output: Path) -> None:
         data = frame.to_csv(index=False, float_format="%.10g")
     else:
         raise InputError("has an unknown extension", file=str(output), fix="Use .csv or .parquet")
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise InputError(f"cannot be written: {exc.strerror}", file=str(output),
-                         fix="Check that the folder exists and is writable") from None
+    write_output(output, data)
