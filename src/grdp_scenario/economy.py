@@ -50,6 +50,10 @@ class Economy:
     #: Children with no volumes of their own, weighted by their parent's volumes (their share of the
     #: parent assumed constant through the year); a change to their rate cannot move the parent.
     proxied: frozenset[str] = frozenset()
+    #: Figures published for whole periods (outturns: H1, 9M, FY …), period → item → rate. A published
+    #: figure is the figure: it is reported as it is, whatever the blocks imply.
+    published: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    published_status: Mapping[str, str] = field(default_factory=dict)
 
     # ----- structure -------------------------------------------------------------------
     def block(self, name: str) -> Block:

@@ -54,6 +54,25 @@ def status_of(statuses: list[str]) -> str:
 
 
 def period_result(economy: Economy, period: str) -> PeriodResult:
+    """A period's figures: computed from its blocks, then any figure published for it laid over them."""
+    res = computed_period_result(economy, period)
+    figures = economy.published.get(period)
+    if not figures or not res.computable:
+        return res
+    sectors = {**res.sectors, **{k: v for k, v in figures.items() if k != "grdp"}}
+    grdp = figures.get("grdp", res.grdp)
+    contributions = dict(res.contributions)
+    if contributions and grdp != res.grdp:
+        # The published total stands; what the blocks do not explain joins the residual line.
+        contributions[RESIDUAL] = contributions.get(RESIDUAL, 0.0) + (grdp - res.grdp)
+    reason = res.reason
+    if not res.sectors and sectors:
+        reason = None
+    return PeriodResult(period, res.blocks, grdp, sectors, contributions,
+                        economy.published_status.get(period, "actual"), reason)
+
+
+def computed_period_result(economy: Economy, period: str) -> PeriodResult:
     """Contract §1: G[P] = Σ_{b∈P} Σ_s L·g / Σ_{b∈P} Σ_s L; g[s,P] likewise; C[s,P] = Σ_b L·g / Σ L_total."""
     try:
         blocks = economy.blocks_of(period)

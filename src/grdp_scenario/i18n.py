@@ -57,13 +57,16 @@ LABELS: dict[str, tuple[str, str]] = {
                        "KHÔNG ĐẠT MỤC TIÊU: tăng trưởng GRDP {period} {value} < {min} (thiếu {margin} điểm %)"),
     "verdict_strict_missed": ("STRICT: {n} other goal(s) missed: {items}",
                               "CHẾ ĐỘ NGHIÊM: {n} mục tiêu khác không đạt: {items}"),
-    "missed_goals": ("The quarterly targets do not reproduce these goals: {items}",
-                     "Các chỉ tiêu quý không đạt được các mục tiêu sau: {items}"),
+    "missed_goals": ("Goals not met: {items}", "Các mục tiêu không đạt: {items}"),
+    "unknown_goals": ("Goals that cannot be evaluated (the data do not give them): {items}",
+                      "Mục tiêu chưa đánh giá được (số liệu không có): {items}"),
     "not_computable": ("Not computable: {items}", "Không tính được: {items}"),
     "residual_note": ("Published GRDP stands where its sectors, weighted by the base volumes, imply a slightly "
                       "different figure ({blocks} points); contributions carry the difference as a residual line.",
                       "Giữ số GRDP công bố khi bình quân gia quyền các khu vực theo quy mô năm gốc cho số hơi khác "
                       "({blocks} điểm %); phần chênh lệch được ghi thành dòng riêng trong bảng đóng góp."),
+    "derived_note": ("{block} implied by the published figures ({source}): {rate}",
+                     "{block} suy ra từ số liệu công bố ({source}): {rate}"),
     "weights_note": ("Weights: base-year volumes at constant prices from {file}.",
                      "Quyền số: quy mô năm gốc theo giá so sánh từ {file}."),
 }

@@ -36,14 +36,25 @@ class Scenario:
     economy: Economy
     goals: dict
     nominal_inputs: NominalInputs
+    #: What applying an outturn said: conflicts, and the block rates it implies.
+    outturn_notes: tuple[str, ...] = ()
+    derived: tuple[tuple[str, float], ...] = ()
 
     @classmethod
-    def load(cls, targets: Path | str | None = None, actuals: Path | str | None = None) -> "Scenario":
+    def load(cls, targets: Path | str | None = None, actuals: Path | str | None = None,
+             outturn: Path | str | None = None) -> "Scenario":
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))
         base = load_actuals(actuals or data_path(DEFAULT_ACTUALS), plan)
         economy = from_plan(plan, base)
         goals = {p: dict(items) for p, items in plan.model.goals.items()}
-        return cls(plan, base, economy, goals, inputs_from_plan(plan, base.current))
+        notes: tuple[str, ...] = ()
+        derived: tuple[tuple[str, float], ...] = ()
+        if outturn is not None:
+            from .outturn import apply_outturn, load_outturn
+
+            applied = apply_outturn(economy, load_outturn(outturn, plan), str(outturn))
+            economy, notes, derived = applied.economy, applied.notes, tuple(applied.derived.items())
+        return cls(plan, base, economy, goals, inputs_from_plan(plan, base.current), notes, derived)
 
     def with_economy(self, economy: Economy) -> "Scenario":
         return replace(self, economy=economy)

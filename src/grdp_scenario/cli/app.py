@@ -6,6 +6,7 @@ import typer
 
 from .calibrate import calibrate
 from .check import check
+from .record import record
 from .required import required
 from .risk import risk
 from .sensitivity import sensitivity
@@ -19,5 +20,5 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-for command in (check, whatif, required, sensitivity, sweep, risk, calibrate):
+for command in (check, whatif, required, sensitivity, sweep, risk, record, calibrate):
     app.command()(command)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..i18n import Lang
 from ..render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Strict, Targets
+from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Strict, Targets
 from .run import emit, guarded
 
 
-def check(targets: Targets = None, actuals: Actuals = None,
+def check(targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None,
           format: FormatOpt = Format.table, lang: LangOpt = Lang.en, strict: Strict = False,
           output: Output = None, debug: Debug = False) -> None:
     """Growth of every period, every goal with its margin, contributions and nominal GRDP.
@@ -20,7 +20,7 @@ def check(targets: Targets = None, actuals: Actuals = None,
         from ..scenario import Scenario
         from ..views.check import check_document
 
-        scenario = Scenario.load(targets, actuals)
+        scenario = Scenario.load(targets, actuals, outturn)
         document = check_document(scenario, scenario.check(), lang, strict)
         return emit(document, format, lang.value, output)
 

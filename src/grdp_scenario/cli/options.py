@@ -14,6 +14,8 @@ Targets = Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML
                                                  show_default=False)]
 Actuals = Annotated[Optional[Path], typer.Option("--actuals", help="Base-year CSV (default: the packaged one).",
                                                  show_default=False)]
+Outturn = Annotated[Optional[Path], typer.Option("--outturn", help="Outturn CSV of published figures (default: none); "
+                                                 "it beats the plan for the same quarters.", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LangOpt = Annotated[Lang, typer.Option("--lang", envvar="GRDP_SCENARIO_LANG",
                                        help="Labels and number formatting: en or vi (env GRDP_SCENARIO_LANG).")]

@@ -8,7 +8,7 @@ import typer
 
 from ..i18n import Lang
 from ..render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Targets
+from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
 from .run import emit, guarded
 
 Goal = Annotated[Optional[float], typer.Option("--goal", help="Goal rate in percent (default: the plan's goal).")]
@@ -19,7 +19,7 @@ Period = Annotated[Optional[List[str]], typer.Option("--period", help="Only thes
 
 
 def required(goal: Goal = None, item: Item = "grdp", period: Period = None, for_: For = "FY",
-             targets: Targets = None, actuals: Actuals = None, format: FormatOpt = Format.table,
+             targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table,
              lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
     """The rate each target block's GRDP or sector must reach if it alone meets the goal exactly.
 
@@ -33,7 +33,7 @@ def required(goal: Goal = None, item: Item = "grdp", period: Period = None, for_
         from ..scenario import Scenario
         from ..views.analysis import required_document
 
-        scenario = Scenario.load(targets, actuals)
+        scenario = Scenario.load(targets, actuals, outturn)
         economy = scenario.economy
         require_item(economy, item, "--item")
         require_period(economy, for_, "--for")

@@ -8,7 +8,7 @@ import typer
 
 from ..i18n import Lang
 from ..render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Targets
+from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
 from .run import emit, guarded
 
 
@@ -17,7 +17,7 @@ def risk(sd: Annotated[List[str], typer.Option("--sd", help="Standard deviation 
          corr: Annotated[float, typer.Option("--corr", help="Common correlation between the rates' errors.")] = 0.0,
          draws: Annotated[int, typer.Option("--draws", min=0, help="Monte Carlo draws (0: none).")] = 100_000,
          seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo.")] = 2025,
-         targets: Targets = None, actuals: Actuals = None, format: FormatOpt = Format.table,
+         targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table,
          lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
     """Probability of meeting each goal when every target block × sector rate has a normal error (exact),
     cross-checked by Monte Carlo, and the quantiles of FY GRDP."""
@@ -27,7 +27,7 @@ def risk(sd: Annotated[List[str], typer.Option("--sd", help="Standard deviation 
         from ..scenario import Scenario
         from ..views.analysis import risk_document
 
-        scenario = Scenario.load(targets, actuals)
+        scenario = Scenario.load(targets, actuals, outturn)
         result = assess(scenario.economy, scenario.goals, parse_sd(sd, list(scenario.economy.top)), corr, draws, seed)
         return emit(risk_document(scenario, result, lang), format, lang.value, output)
 

@@ -8,13 +8,13 @@ import typer
 
 from ..i18n import Lang
 from ..render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Targets
+from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
 from .run import emit, guarded
 
 
 def sensitivity(period: Annotated[str, typer.Option("--period", help="The period whose growth is measured.")] = "FY",
                 item: Annotated[str, typer.Option("--item", help="grdp or a sector key.")] = "grdp",
-                targets: Targets = None, actuals: Actuals = None, format: FormatOpt = Format.table,
+                targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table,
                 lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
     """Points of the period's growth gained per point of each target block × sector, largest first."""
 
@@ -24,7 +24,7 @@ def sensitivity(period: Annotated[str, typer.Option("--period", help="The period
         from ..scenario import Scenario
         from ..views.analysis import sensitivity_document
 
-        scenario = Scenario.load(targets, actuals)
+        scenario = Scenario.load(targets, actuals, outturn)
         economy = scenario.economy
         require_period(economy, period, "--period")
         require_item(economy, item, "--item")

@@ -9,7 +9,7 @@ import typer
 
 from ..i18n import Lang
 from ..render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Targets
+from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Targets
 from .run import emit, guarded
 
 
@@ -17,7 +17,7 @@ def sweep(vary: Annotated[List[str], typer.Option("--vary", help="PERIOD.ITEM=ST
           goal: Annotated[Optional[float], typer.Option("--goal", help="Default: the plan's FY GRDP goal.")] = None,
           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the full grid here: .csv, or "
                                                          ".parquet if pyarrow is installed.")] = None,
-          targets: Targets = None, actuals: Actuals = None, format: FormatOpt = Format.table,
+          targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table,
           lang: LangOpt = Lang.en, debug: Debug = False) -> None:
     """FY GRDP over a grid of rates: how much of it meets the goal, and where the goal is just met."""
 
@@ -27,7 +27,7 @@ def sweep(vary: Annotated[List[str], typer.Option("--vary", help="PERIOD.ITEM=ST
         from ..sweep import parse_axis, sweep as run_sweep
         from ..views.analysis import sweep_document
 
-        scenario = Scenario.load(targets, actuals)
+        scenario = Scenario.load(targets, actuals, outturn)
         target = goal if goal is not None else scenario.goals.get("FY", {}).get("grdp")
         if target is None:
             raise InputError("the plan sets no FY GRDP goal", where="--goal", fix="Give --goal RATE")

@@ -9,7 +9,7 @@ import typer
 
 from ..i18n import Lang
 from ..render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Strict, Targets
+from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Strict, Targets
 from .run import emit, guarded
 
 Sets = Annotated[Optional[List[str]], typer.Option("--set", help="PERIOD.ITEM=RATE, e.g. Q4.services=14.5 "
@@ -21,7 +21,7 @@ ScenarioFile = Annotated[Optional[Path], typer.Option("--scenario", help="YAML o
 
 
 def whatif(set: Sets = None, shift: Shifts = None, scenario: ScenarioFile = None, targets: Targets = None,
-           actuals: Actuals = None, format: FormatOpt = Format.table, lang: LangOpt = Lang.en,
+           actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table, lang: LangOpt = Lang.en,
            strict: Strict = False, output: Output = None, debug: Debug = False) -> None:
     """Change rates and see every period, goal and contribution move. Exit code follows the scenario."""
 
@@ -31,7 +31,7 @@ def whatif(set: Sets = None, shift: Shifts = None, scenario: ScenarioFile = None
         from ..scenario import Scenario
         from ..views.analysis import whatif_document
 
-        base = Scenario.load(targets, actuals)
+        base = Scenario.load(targets, actuals, outturn)
         overrides = load_scenario_file(scenario, base.economy) if scenario else []
         overrides += [parse_override(t, "set", base.economy) for t in set or []]
         overrides += [parse_override(t, "shift", base.economy) for t in shift or []]

@@ -28,7 +28,10 @@ def render(document: Document, lang: str = "en", color: bool = False, width: int
         table = Table(title=t.title, title_justify="left", show_lines=False)
         for i, column in enumerate(t.columns):
             numeric = i > 0 and any(_is_number(row[i].raw) for row in t.rows)
-            table.add_column(column, justify="right" if numeric else "left", no_wrap=i != 0)
+            longest = max([len(column), *(len(row[i].text) for row in t.rows)])
+            # Numbers never wrap; the first column (what a row is) keeps a readable width.
+            table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric,
+                             min_width=min(longest, 28) if i == 0 else None)
         for row in t.rows:
             table.add_row(*[f"[{STYLE[c.style]}]{_esc(c.text)}[/]" if c.style in STYLE else _esc(c.text)
                             for c in row])

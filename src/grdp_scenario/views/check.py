@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..evaluate import RESIDUAL, Evaluation
-from ..i18n import Lang, label, number, period_label
+from ..i18n import Lang, label, number, percent, period_label
 from ..report import Cell, Document, Table
 from .common import goal_phrase, item_label, points_cell, rate_cell, verdict
 
@@ -29,7 +29,8 @@ def goals_table(plan, evaluation: Evaluation, lang: Lang | str) -> Table:
     for g in evaluation.goals:
         table.add(Cell(period_label(g.period, lang), g.period), Cell(item_label(plan, g.item, lang).strip(), g.item),
                   rate_cell(g.min, lang), rate_cell(g.value, lang), points_cell(g.margin, lang, 3),
-                  Cell(label("yes" if g.met else "no", lang), g.met, "good" if g.met else "bad"))
+                  Cell(label("na" if g.value is None else "yes" if g.met else "no", lang), g.met,
+                       None if g.value is None else "good" if g.met else "bad"))
     return table
 
 
@@ -85,14 +86,23 @@ def check_document(scenario, evaluation: Evaluation, lang: Lang | str = Lang.en,
     if nominal:
         tables.append(nominal)
     notes = []
-    missed = [g for g in evaluation.goals if not g.met and not g.headline]
+    missed = [g for g in evaluation.goals if not g.met and not g.headline and g.value is not None]
     if missed:
         notes.append(label("missed_goals", lang, items="; ".join(goal_phrase(plan, g, lang) for g in missed)))
+    unknown = [g for g in evaluation.goals if g.value is None]
+    if unknown:
+        notes.append(label("unknown_goals", lang, items=", ".join(
+            f"{period_label(g.period, lang)} {item_label(plan, g.item, lang).strip()}" for g in unknown)))
     notes += nominal_notes
     gaps = [(b.name, e.residual(b)) for b in e.blocks if abs(e.residual(b)) >= 0.00005]
     if gaps:
         notes.append(label("residual_note", lang,
                            blocks=", ".join(f"{name} {number(gap, 4, lang, sign=True)}" for name, gap in gaps)))
+    for block, implied in scenario.derived:
+        source = e.block(block).source
+        notes.append(label("derived_note", lang, block=period_label(block, lang), rate=percent(implied, lang),
+                           source=source))
+    notes += list(scenario.outturn_notes)
     off = [p for p in evaluation.periods.values() if not p.computable]
     if off:
         notes.append(label("not_computable", lang, items="; ".join(f"{p.period}: {p.reason}" for p in off)))
