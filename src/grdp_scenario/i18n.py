@@ -56,7 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "verdict_missed": ("GOAL MISSED: {period} GRDP growth {value} < {min} (short by {margin} points)",
                        "KHÔNG ĐẠT MỤC TIÊU: tăng trưởng GRDP {period} {value} < {min} (thiếu {margin} điểm %)"),
     "verdict_strict_missed": ("STRICT: {n} other goal(s) missed: {items}",
-                              "CHẾ ĐỘ NGHIÊM: {n} mục tiêu khác không đạt: {items}"),
+                              "Xét mọi mục tiêu (--strict): {n} mục tiêu khác không đạt: {items}"),
     "missed_goals": ("Goals not met: {items}", "Các mục tiêu không đạt: {items}"),
     "unknown_goals": ("Goals that cannot be evaluated (the data do not give them): {items}",
                       "Mục tiêu chưa đánh giá được (số liệu không có): {items}"),

@@ -43,6 +43,7 @@ class Document:
     ok: bool | None = None  # colour of the verdict
     notes: list[str] = field(default_factory=list)
     exit_code: int = 0
+    charts: list[tuple[str, str]] = field(default_factory=list)  # (title, inline SVG) for html
 
     @property
     def summary(self) -> str:

@@ -7,6 +7,7 @@ import typer
 from .calibrate import calibrate
 from .check import check
 from .record import record
+from .report import report
 from .required import required
 from .risk import risk
 from .sensitivity import sensitivity
@@ -20,5 +21,5 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-for command in (check, whatif, required, sensitivity, sweep, risk, record, calibrate):
+for command in (check, whatif, required, sensitivity, sweep, risk, record, report, calibrate):
     app.command()(command)

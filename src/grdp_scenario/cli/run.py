@@ -9,7 +9,7 @@ from typing import Callable
 import typer
 
 from ..errors import InputError
-from ..render import MACHINE, Format, render
+from ..render import BINARY, MACHINE, Format, render
 
 
 def fail(message: str) -> None:
@@ -34,6 +34,9 @@ def guarded(action: Callable[[], int | None], debug: bool) -> None:
 
 def emit(document, fmt: Format, lang: str, output: Path | None = None) -> int:
     """Print (or write) the document; the summary goes to stderr for machine formats."""
+    if fmt in BINARY and output is None:
+        raise InputError(f"the {fmt.value} format is a file, not text for the terminal", where="--format",
+                         fix=f"Add --output FILE.{fmt.value}")
     text = render(document, fmt, lang, color=output is None and sys.stdout.isatty())
     if output is not None:
         from ..atomic import write_output

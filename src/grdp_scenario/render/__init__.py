@@ -17,10 +17,14 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
 
 
 #: Formats that are for machines: the summary goes to stderr, numbers stay unformatted.
 MACHINE = {Format.json, Format.csv}
+#: Formats whose output is bytes, written only to a file.
+BINARY = {Format.xlsx}
 
 
 def renderer(fmt: Format | str) -> Callable[..., str]:
@@ -28,7 +32,7 @@ def renderer(fmt: Format | str) -> Callable[..., str]:
     return module.render
 
 
-def render(document: Document, fmt: Format | str, lang: str = "en", color: bool = False) -> str:
+def render(document: Document, fmt: Format | str, lang: str = "en", color: bool = False) -> str | bytes:
     if Format(fmt) is Format.table:
         return renderer(fmt)(document, lang, color=color)
     return renderer(fmt)(document, lang)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..evaluate import RESIDUAL, Evaluation, GoalResult
-from ..i18n import Lang, label, number, percent, sector_label
+from ..i18n import Lang, label, number, percent, period_label, sector_label
 from ..report import Cell
 
 
@@ -28,7 +28,7 @@ def points_cell(value: float | None, lang: Lang | str, decimals: int = 2) -> Cel
 
 def goal_phrase(plan, goal: GoalResult, lang: Lang | str) -> str:
     # Three decimals: a goal missed by less than a hundredth must not read "11.90 < 11.90".
-    return f"{goal.period} {item_label(plan, goal.item, lang).strip()} {number(goal.value, 3, lang)} < " \
+    return f"{period_label(goal.period, lang)} {item_label(plan, goal.item, lang).strip()} {number(goal.value, 3, lang)} < " \
            f"{number(goal.min, 2, lang)}"
 
 
@@ -41,7 +41,7 @@ def verdict(plan, evaluation: Evaluation, lang: Lang | str, strict: bool) -> tup
     else:
         key = "verdict_met" if head.met else "verdict_missed"
         margin = head.margin if head.margin is not None else float("nan")
-        text = label(key, lang, period=head.period, value=percent(head.value, lang, 3),
+        text = label(key, lang, period=period_label(head.period, lang).lower() if Lang(lang) is Lang.vi else head.period, value=percent(head.value, lang, 3),
                      min=percent(head.min, lang), margin=number(abs(margin), 3, lang))
     if strict:
         missed = [g for g in evaluation.goals if not g.met and not g.headline]

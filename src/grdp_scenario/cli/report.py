@@ -1,0 +1,35 @@
+"""``grdp-scenario report``: a self-contained HTML or Markdown report for leadership."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..i18n import Lang
+from .options import Actuals, Debug, LangOpt, Outturn, Targets
+from .run import emit, guarded
+
+
+def report(output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html or FILE.md (written atomically).")],
+           targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, lang: LangOpt = Lang.en,
+           debug: Debug = False) -> None:
+    """The verdict, the quarterly path (plan vs published), contributions, what the remaining quarters need,
+    per-capita GRDP and structure, the assumptions. Exit code as for check."""
+
+    def action() -> int:
+        from ..errors import InputError
+        from ..render import Format
+        from ..scenario import Scenario
+        from ..views.report import report_document
+
+        formats = {".html": Format.html, ".htm": Format.html, ".md": Format.markdown}
+        fmt = formats.get(output.suffix.lower())
+        if fmt is None:
+            raise InputError("has an unknown extension", file=str(output), fix="Use .html or .md")
+        plan = Scenario.load(targets, actuals)
+        scenario = Scenario.load(targets, actuals, outturn) if outturn else plan
+        return emit(report_document(plan, scenario, lang), fmt, lang.value, output)
+
+    guarded(action, debug)
