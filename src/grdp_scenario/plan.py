@@ -133,6 +133,10 @@ class Indicator(Model):
     range: dict[str, tuple[Amount, Amount]] = Field(default_factory=dict)
     growth_min: dict[str, Amount] = Field(default_factory=dict)
     text: dict[str, str] = Field(default_factory=dict)
+    #: The same figure as the text of the plan states it (values or min), for the audit to compare.
+    stated: dict[str, Amount] = Field(default_factory=dict)
+    #: For a parent: do its components make up the total ("sum") or only part of it ("within")?
+    components: Literal["sum", "within"] | None = None
     note: str | None = None
 
 
@@ -269,8 +273,15 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
                         f"Use one of: {', '.join(COLUMNS)}")
         for item in shares:
             _check_item(file, located, ("structure", column, item), item, keys)
+    indicator_keys = [ind.key for ind in model.indicators]
     for i, ind in enumerate(model.indicators):
-        for part in ("values", "min", "range", "growth_min", "text"):
+        if indicator_keys.count(ind.key) > 1:
+            raise _fail(file, located, ("indicators", i, "key"), f"indicator '{ind.key}' appears twice",
+                        "Give each indicator its own key")
+        if ind.parent is not None and ind.parent not in indicator_keys:
+            raise _fail(file, located, ("indicators", i, "parent"), f"parent '{ind.parent}' is not an indicator",
+                        f"Use the key of another indicator")
+        for part in ("values", "min", "range", "growth_min", "text", "stated"):
             for column in getattr(ind, part):
                 if column not in COLUMNS:
                     raise _fail(file, located, ("indicators", i, part, column), f"unknown column '{column}'",
@@ -366,3 +377,13 @@ def load_plan(path: Path | str) -> Plan:
         raise _from_validation_error(exc, located, file) from None
     validate_plan(model, located, file)
     return Plan(model, located, file)
+
+
+def json_schema() -> str:
+    """The JSON Schema of the targets file, as text (schema/targets.schema.json is a committed copy)."""
+    import json
+
+    schema = TargetsFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "grdp-scenario targets file"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

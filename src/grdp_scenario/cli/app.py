@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import typer
 
+from .audit import audit
 from .calibrate import calibrate
 from .check import check
 from .record import record
 from .report import report
 from .required import required
 from .risk import risk
+from .schema import schema
 from .sensitivity import sensitivity
 from .sweep import sweep
 from .whatif import whatif
@@ -21,5 +23,5 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-for command in (check, whatif, required, sensitivity, sweep, risk, record, report, calibrate):
+for command in (check, whatif, required, sensitivity, sweep, risk, record, report, audit, schema, calibrate):
     app.command()(command)

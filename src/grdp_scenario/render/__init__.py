@@ -21,18 +21,28 @@ class Format(str, Enum):
     xlsx = "xlsx"
 
 
+class AuditFormat(str, Enum):
+    """The audit adds formats for CI: annotations for GitHub and JUnit XML."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    junit = "junit"
+
+
 #: Formats that are for machines: the summary goes to stderr, numbers stay unformatted.
-MACHINE = {Format.json, Format.csv}
+MACHINE = {Format.json, Format.csv, AuditFormat.json, AuditFormat.github, AuditFormat.junit}
 #: Formats whose output is bytes, written only to a file.
 BINARY = {Format.xlsx}
 
 
-def renderer(fmt: Format | str) -> Callable[..., str]:
-    module = import_module(f"{__name__}.{Format(fmt).value}_format")
+def renderer(fmt: Format | AuditFormat | str) -> Callable[..., str]:
+    module = import_module(f"{__name__}.{getattr(fmt, 'value', fmt)}_format")
     return module.render
 
 
-def render(document: Document, fmt: Format | str, lang: str = "en", color: bool = False) -> str | bytes:
-    if Format(fmt) is Format.table:
+def render(document: Document, fmt: Format | AuditFormat | str, lang: str = "en", color: bool = False) -> str | bytes:
+    if getattr(fmt, "value", fmt) == "table":
         return renderer(fmt)(document, lang, color=color)
     return renderer(fmt)(document, lang)

@@ -1,0 +1,51 @@
+"""``grdp-scenario audit``: every number of the plan checked against the others, for CI."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+from ..render import AuditFormat
+from .options import Actuals, Debug, Output, Targets
+from .run import emit, guarded
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+def audit(files: Annotated[Optional[List[Path]], typer.Argument(help="Targets files to audit (as pre-commit "
+                                                                 "passes them); default: --targets.")] = None,
+          targets: Targets = None, actuals: Actuals = None,
+          format: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.table,
+          fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")] = FailOn.error,
+          baseline: Annotated[Optional[Path], typer.Option("--baseline", help="YAML of acknowledged findings, each "
+                                                           "with a reason; without it nothing is suppressed.")] = None,
+          write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Write the current errors "
+                                                                 "and warnings as a baseline (reasons to fill in).")] = None,
+          output: Output = None, debug: Debug = False) -> None:
+    """Structure, flows, components, stocks, growth aggregates, weights, claims, per capita, ranges, goals and
+    repeated numbers. Exit 0 without error findings (or --fail-on warning: without warnings), 1 with, 2 on bad input."""
+
+    def action() -> int:
+        from ..atomic import write_output
+        from ..audit import apply_baseline, baseline_text, load_baseline, run_audit
+        from ..scenario import Scenario
+        from ..views.audit import audit_document
+
+        code = 0
+        for target in files or [targets]:
+            report = run_audit(Scenario.load(target, actuals))
+            if baseline is not None:
+                report = apply_baseline(report, load_baseline(baseline), str(baseline))
+            if write_baseline is not None:
+                write_output(write_baseline, baseline_text(report))
+                typer.echo(f"Wrote {write_baseline}: give each entry its reason", err=True)
+            code = max(code, emit(audit_document(report, fail_on.value), format, "en", output))
+        return code
+
+    guarded(action, debug)
