@@ -48,7 +48,11 @@ def test_required_for_a_sector_goal(shipped):
 def test_far_out_answers_are_flagged_in_words(shipped):
     _, solutions = solve(shipped.economy, 10.5)
     taxes = next(s for s in solutions if s.lever.period == "Q3" and s.lever.item == "product_taxes")
-    assert taxes.flag and "above the highest rate in the data" in taxes.flag
+    from grdp_scenario.views.analysis import flag_text
+
+    assert taxes.flag[0] == "above" and taxes.flag[2] == 8.42  # the highest rate anywhere in the plan
+    assert flag_text(taxes.flag, "en") == "39.9 points above the highest rate in the data (8.42 %)"
+    assert flag_text(taxes.flag, "vi") == "cao hơn 39,9 điểm % so với mức cao nhất trong số liệu (8,42 %)"
     assert next(s for s in solutions if s.lever.period == "Q4" and s.lever.item == "grdp").flag is None
 
 

@@ -74,7 +74,8 @@ def levers(economy: Economy, goal_period: str = "FY", goal_item: str = "grdp",
 class Solution:
     lever: Lever
     required: float
-    flag: str | None = None
+    #: ("above" | "below" | "impossible", points beyond, the bound) when far outside the data
+    flag: tuple[str, float, float] | None = None
 
     @property
     def change(self) -> float:
@@ -104,10 +105,10 @@ def solve(economy: Economy, goal: float, goal_period: str = "FY", goal_item: str
         high, low = highest_and_lowest(economy, lever.item)
         flag = None
         if need <= -100:
-            flag = "impossible: below −100 %"
+            flag = ("impossible", -100 - need, -100.0)
         elif need > high + FAR_POINTS:
-            flag = f"{need - high:.1f} points above the highest rate in the data ({high:.2f} %)"
+            flag = ("above", need - high, high)
         elif need < low - FAR_POINTS:
-            flag = f"{low - need:.1f} points below the lowest rate in the data ({low:.2f} %)"
+            flag = ("below", low - need, low)
         out.append(Solution(lever, need, flag))
     return gap, out

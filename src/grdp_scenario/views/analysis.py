@@ -10,6 +10,29 @@ from .check import contributions_table, goals_table
 from .common import item_label, points_cell, rate_cell, verdict
 
 
+def growth_of(plan, period: str, item: str, lang) -> str:
+    """'FY GRDP' in English; 'tăng trưởng GRDP cả năm' in Vietnamese word order."""
+    name = item_label(plan, item, lang).strip()
+    if Lang(lang) is Lang.vi:
+        return f"tăng trưởng {name if item == 'grdp' else name.lower()} {period_label(period, lang).lower()}"
+    return f"{period} {name}"
+
+
+def flag_text(flag, lang) -> str:
+    """A required rate far outside the data, in words a planner reads."""
+    if flag is None:
+        return ""
+    kind, distance, bound = flag
+    vi = Lang(lang) is Lang.vi
+    if kind == "impossible":
+        return "không thể: dưới −100 %" if vi else "impossible: below −100 %"
+    if kind == "above":
+        return (f"cao hơn {number(distance, 1, lang)} điểm % so với mức cao nhất trong số liệu ({percent(bound, lang)})"
+                if vi else f"{number(distance, 1, lang)} points above the highest rate in the data ({percent(bound, lang)})")
+    return (f"thấp hơn {number(distance, 1, lang)} điểm % so với mức thấp nhất trong số liệu ({percent(bound, lang)})"
+            if vi else f"{number(distance, 1, lang)} points below the lowest rate in the data ({percent(bound, lang)})")
+
+
 def _lever_label(plan, period: str, item: str, lang) -> str:
     return f"{period_label(period, lang)} · {item_label(plan, item, lang).strip()}"
 
@@ -40,21 +63,22 @@ def whatif_document(scenario, baseline: Evaluation, changed: Evaluation, overrid
              ("Baseline: " if lang != Lang.vi else "Cơ sở: ") + base_text.replace("\n", " ")]
     data = {"baseline": baseline.to_json(strict), "scenario": changed.to_json(strict),
             "overrides": [{"kind": o.kind, "period": o.period, "item": o.item, "value": o.value} for o in overrides]}
-    return Document(f"What if · {changed.economy.region_name} {changed.economy.year}", data, tables,
+    title = "Kịch bản giả định" if Lang(lang) is Lang.vi else "What if"
+    return Document(f"{title} · {changed.economy.region_name} {changed.economy.year}", data, tables,
                     text, ok, notes, exit_code=0 if ok else 1)
 
 
 def required_document(scenario, goal: float, goal_period: str, goal_item: str, current: float, gap: float,
                       solutions, lang=Lang.en) -> Document:
     plan = scenario.plan
-    what = f"{period_label(goal_period, lang)} {item_label(plan, goal_item, lang).strip()}"
     vi = Lang(lang) is Lang.vi
+    what = growth_of(plan, goal_period, goal_item, lang)
     if gap <= 0:
-        text = (f"{what} {percent(current, lang, 3)} đã đạt mục tiêu {percent(goal, lang)} (dư {number(-gap, 3, lang)} "
+        text = (f"{what[0].upper() + what[1:]} {percent(current, lang, 3)} đã đạt mục tiêu {percent(goal, lang)} (dư {number(-gap, 3, lang)} "
                 f"điểm %)") if vi else (f"{what} is {percent(current, lang, 3)}: already meets {percent(goal, lang)} "
                                         f"by {number(-gap, 3, lang)} points")
     else:
-        text = (f"{what} {percent(current, lang, 3)}: còn thiếu {number(gap, 3, lang)} điểm % so với mục tiêu "
+        text = (f"{what[0].upper() + what[1:]} {percent(current, lang, 3)}: còn thiếu {number(gap, 3, lang)} điểm % so với mục tiêu "
                 f"{percent(goal, lang)}") if vi else (f"{what} is {percent(current, lang, 3)}: "
                                                       f"{number(gap, 3, lang)} points short of {percent(goal, lang)}")
     table = Table("required", "Kỳ cần đạt (nếu chỉ một chỉ tiêu thay đổi)" if vi else
@@ -67,7 +91,7 @@ def required_document(scenario, goal: float, goal_period: str, goal_item: str, c
         table.add(Cell(_lever_label(plan, s.lever.period, s.lever.item, lang), f"{s.lever.period}.{s.lever.item}"),
                   rate_cell(s.lever.current, lang), rate_cell(s.required, lang, "bad" if s.flag else None),
                   points_cell(s.change, lang, 3), Cell(number(s.lever.weight, 4, lang), s.lever.weight),
-                  Cell(s.flag or "", s.flag, "bad" if s.flag else None))
+                  Cell(flag_text(s.flag, lang), flag_text(s.flag, "en") or None, "bad" if s.flag else None))
     notes = []
     if any(s.flag for s in solutions):
         notes.append("Cảnh báo: các mức cần đạt được đánh dấu nằm xa mọi tốc độ tăng trong số liệu; khó khả thi nếu "
@@ -77,7 +101,7 @@ def required_document(scenario, goal: float, goal_period: str, goal_item: str, c
     data = {"goal": goal, "period": goal_period, "item": goal_item, "current": current, "gap_pp": gap,
             "solutions": [{"period": s.lever.period, "item": s.lever.item, "required": s.required,
                            "current": s.lever.current, "change_pp": s.change, "weight": s.lever.weight,
-                           "warning": s.flag} for s in solutions]}
+                           "warning": flag_text(s.flag, "en") or None} for s in solutions]}
     return Document(("Mức cần đạt" if vi else "Required growth") + f" · {scenario.economy.region_name}", data,
                     [table], text, gap <= 0, notes, exit_code=0 if gap <= 0 else 1)
 
@@ -85,7 +109,7 @@ def required_document(scenario, goal: float, goal_period: str, goal_item: str, c
 def sensitivity_document(scenario, goal_period: str, goal_item: str, lever_list, lang=Lang.en) -> Document:
     plan = scenario.plan
     vi = Lang(lang) is Lang.vi
-    what = f"{period_label(goal_period, lang)} {item_label(plan, goal_item, lang).strip()}"
+    what = growth_of(plan, goal_period, goal_item, lang)
     ordered = sorted(lever_list, key=lambda lv: -abs(lv.weight))
     table = Table("sensitivity", (f"Điểm % {what} tăng thêm khi mỗi chỉ tiêu tăng 1 điểm" if vi else
                                   f"Points of {what} per point of each lever, largest first"),
@@ -131,11 +155,12 @@ def risk_document(scenario, result, lang=Lang.en) -> Document:
     h = result.headline
     data = result.to_json()
     mc = data["monte_carlo"]
-    text = (f"Xác suất đạt {period_label(h.period, lang)} GRDP ≥ {percent(h.min, lang)}: "
+    text = (f"Xác suất tăng trưởng GRDP {period_label(h.period, lang).lower()} ≥ {percent(h.min, lang)}: "
             f"{percent(100 * h.probability, lang, 1)}" if vi else
             f"Probability that {h.period} GRDP ≥ {percent(h.min, lang)}: {percent(100 * h.probability, lang, 1)}")
     if mc:
-        text += (f" (Monte Carlo {mc['draws']:,} lần: {percent(100 * mc['probability'], lang, 1)})" if vi else
+        text += (f" (Monte Carlo {number(mc['draws'], 0, lang, grouping=True)} lần: "
+                 f"{percent(100 * mc['probability'], lang, 1)})" if vi else
                  f" (Monte Carlo, {mc['draws']:,} draws: {percent(100 * mc['probability'], lang, 1)})")
     goals = Table("risk", "Xác suất đạt từng mục tiêu" if vi else "Probability of each goal",
                   [label("period", lang), label("item", lang), label("min", lang), "Kỳ vọng" if vi else "Mean",

@@ -74,6 +74,14 @@ def nominal_table(plan, evaluation: Evaluation, lang: Lang | str) -> tuple[Table
     return table, notes
 
 
+def reason_text(result, economy, lang) -> str:
+    """Why a period is not computable; the core says it in English, a planner may read Vietnamese."""
+    if Lang(lang) is not Lang.vi:
+        return result.reason or ""
+    blocks = ", ".join(period_label(b, lang) for b in economy.block_names)
+    return f"số liệu chỉ có theo các kỳ {blocks}, không tách riêng được kỳ này"
+
+
 def check_document(scenario, evaluation: Evaluation, lang: Lang | str = Lang.en, strict: bool = False) -> Document:
     plan = scenario.plan
     e = evaluation.economy
@@ -97,7 +105,8 @@ def check_document(scenario, evaluation: Evaluation, lang: Lang | str = Lang.en,
     gaps = [(b.name, e.residual(b)) for b in e.blocks if abs(e.residual(b)) >= 0.00005]
     if gaps:
         notes.append(label("residual_note", lang,
-                           blocks=", ".join(f"{name} {number(gap, 4, lang, sign=True)}" for name, gap in gaps)))
+                           blocks=", ".join(f"{period_label(name, lang)} {number(gap, 4, lang, sign=True)}"
+                                            for name, gap in gaps)))
     for block, implied in scenario.derived:
         source = e.block(block).source
         notes.append(label("derived_note", lang, block=period_label(block, lang), rate=percent(implied, lang),
@@ -105,7 +114,8 @@ def check_document(scenario, evaluation: Evaluation, lang: Lang | str = Lang.en,
     notes += list(scenario.outturn_notes)
     off = [p for p in evaluation.periods.values() if not p.computable]
     if off:
-        notes.append(label("not_computable", lang, items="; ".join(f"{p.period}: {p.reason}" for p in off)))
+        notes.append(label("not_computable", lang, items="; ".join(
+            f"{period_label(p.period, lang)}: {reason_text(p, e, lang)}" for p in off)))
     notes.append(label("weights_note", lang, file=scenario.base.file))
     title = f"{e.region_name} {e.year}"
     return Document(title, evaluation.to_json(strict), tables, text, ok, notes, exit_code=0 if ok else 1)
