@@ -226,36 +226,29 @@ def reproduced_by_weights(audit: Audit) -> Iterator[Outcome]:
         slack = math.fsum(v * p.half for v, p in zip(vols, parts)) / math.fsum(vols) + value.half
         yield Outcome("growth-reproduced-by-weights", "grdp", b.name, equal(value.value, computed, slack), value.value,
                       computed, ("growth", b.name, "grdp"), " (from its sectors)")
-    for period, items in audit.model.published.items():
-        blocks = _blocks_of(audit, period)
-        if not blocks or len(blocks) < 2:
-            continue
-        for item in items:
-            got = _weighted(audit, blocks, item)
-            if got is None:
-                continue
-            computed, slack = got
-            value = audit.printed("published", period, item)
-            yield Outcome("growth-reproduced-by-weights", item, period,
-                          equal(value.value, computed, slack + value.half), value.value, computed,
-                          ("published", period, item), f" (from {', '.join(blocks)})")
+    for period, item, blocks, computed, slack, value in _weighted_figures(audit, "published", min_blocks=2):
+        yield Outcome("growth-reproduced-by-weights", item, period, equal(value.value, computed, slack + value.half),
+                      value.value, computed, ("published", period, item), f" (from {', '.join(blocks)})")
 
 
 def sector_goals_reproduced(audit: Audit) -> Iterator[Outcome]:
-    for period, items in audit.model.goals.items():
+    for period, item, blocks, computed, slack, goal in _weighted_figures(audit, "goals", min_blocks=1):
+        # the goal is a minimum: met when the targets give at least the goal
+        status = at_most(goal.value, computed, slack + goal.half)
+        yield Outcome("sector-goals-reproduced", item, period, status, computed, goal.value,
+                      ("goals", period, item), f" (from {', '.join(blocks)})")
+
+
+def _weighted_figures(audit: Audit, section: str, min_blocks: int):
+    """Each printed figure of a section beside what its blocks give with the base weights, and the slack."""
+    for period, items in getattr(audit.model, section).items():
         blocks = _blocks_of(audit, period)
-        if not blocks:
+        if not blocks or len(blocks) < min_blocks:
             continue
         for item in items:
             got = _weighted(audit, blocks, item)
-            if got is None:
-                continue
-            computed, slack = got
-            goal = audit.printed("goals", period, item)
-            # the goal is a minimum: met when the targets give at least the goal
-            status = at_most(goal.value, computed, slack + goal.half)
-            yield Outcome("sector-goals-reproduced", item, period, status, computed, goal.value,
-                          ("goals", period, item), f" (from {', '.join(blocks)})")
+            if got is not None:
+                yield period, item, blocks, got[0], got[1], audit.printed(section, period, item)
 
 
 def weights_exist(audit: Audit) -> Iterator[Outcome]:
