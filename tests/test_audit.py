@@ -147,6 +147,9 @@ def test_a_planted_number_is_reported_with_file_and_line_in_every_format(write, 
     path = write("t.yaml", planted)
     line = next(i for i, text in enumerate(planted.splitlines(), 1) if "9M: 62141" in text)
     where = f"{path}:{line}"
+    csv_out = cli("audit", path, "--baseline", BASELINE, "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("rule,severity,indicator,period,message,actual,expected,file,line")
+    assert any(row.startswith("flow-adds-up,error,investment,9M,") and f",{line}," in row for row in csv_out)
     for fmt in ("table", "markdown"):
         out = cli("audit", path, "--baseline", BASELINE, "--format", fmt).stdout
         assert "investment" in out and "t.yaml:" in out

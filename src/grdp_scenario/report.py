@@ -44,6 +44,8 @@ class Document:
     notes: list[str] = field(default_factory=list)
     exit_code: int = 0
     charts: list[tuple[str, str]] = field(default_factory=list)  # (title, inline SVG) for html
+    #: One flat table for csv when the tables are not a natural long form (the audit's findings).
+    records: list[dict[str, Any]] | None = None
 
     @property
     def summary(self) -> str:

@@ -26,13 +26,14 @@ class AuditFormat(str, Enum):
 
     table = "table"
     json = "json"
+    csv = "csv"
     markdown = "markdown"
     github = "github"
     junit = "junit"
 
 
 #: Formats that are for machines: the summary goes to stderr, numbers stay unformatted.
-MACHINE = {Format.json, Format.csv, AuditFormat.json, AuditFormat.github, AuditFormat.junit}
+MACHINE = {Format.json, Format.csv, AuditFormat.json, AuditFormat.csv, AuditFormat.github, AuditFormat.junit}
 #: Formats whose output is bytes, written only to a file.
 BINARY = {Format.xlsx}
 

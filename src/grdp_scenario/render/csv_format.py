@@ -1,4 +1,5 @@
-"""CSV: every table in one tidy long table (table, row, column, value), raw numbers, for Excel and pandas."""
+"""CSV: every table in one tidy long table (table, row, column, value), raw numbers, for Excel and pandas;
+or the document's own flat records where it has them (the audit: one row per finding)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from ..report import Document
 
 def render(document: Document, lang: str = "en") -> str:
     out = io.StringIO()
+    if document.records is not None:
+        keys = list(document.records[0]) if document.records else ["message"]
+        writer = csv.DictWriter(out, keys, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(document.records)
+        return out.getvalue()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["table", "row", "column", "value"])
     for table in document.tables:

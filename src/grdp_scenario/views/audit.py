@@ -29,5 +29,6 @@ def audit_document(report: AuditReport, fail_on: str = "error") -> Document:
             ack.add(Cell(f.rule, f.rule), Cell(f"{report.file}:{f.line}", f.line), Cell(f.suppressed, f.suppressed))
         tables.append(ack)
     notes = [f"Rules: {', '.join(RULES)} (see the README's catalogue)."]
-    return Document("Plan audit", report.to_json(fail_on), tables, verdict, not failed, notes,
-                    exit_code=1 if failed else 0)
+    data = report.to_json(fail_on)
+    return Document("Plan audit", data, tables, verdict, not failed, notes, exit_code=1 if failed else 0,
+                    records=data["findings"])
