@@ -197,3 +197,21 @@ def test_pre_commit_hook_is_declared():
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["id"] == "grdp-scenario-audit" and hooks[0]["entry"].startswith("grdp-scenario audit")
+
+
+def test_conflicting_outturns_are_audit_warnings(tmp_path):
+    path = tmp_path / "o.csv"
+    cli("record", "9M", "--grdp", "7.39", "--outturn", path)
+    cli("record", "Q3", "--grdp", "8.0", "--outturn", path)
+    r = cli("audit", "--baseline", BASELINE, "--outturn", path, "--format", "json")
+    data = json.loads(r.stdout)
+    conflicts = [f for f in data["findings"] if f["rule"] == "outturn-consistent"]
+    assert r.exit_code == 0 and conflicts and conflicts[0]["severity"] == "warning"
+    assert "9M published 7.39 % conflicts" in conflicts[0]["message"]
+    assert cli("audit", "--baseline", BASELINE, "--outturn", path, "--fail-on", "warning").exit_code == 1
+
+
+def test_the_readme_documents_every_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for slug in RULES:
+        assert f"| `{slug}` |" in readme

@@ -89,9 +89,12 @@ def _show(value: float | None) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:,.0f}"
 
 
-def run_audit(scenario) -> AuditReport:
+def run_audit(scenario, outturn_notes: tuple[str, ...] = ()) -> AuditReport:
+    """Audit the plan (``scenario`` without outturns); ``outturn_notes`` are the conflicts found in an outturn."""
     audit = Audit(scenario)
     outcomes = [replace(o, line=scenario.plan.line(*o.path)) for check in CHECKS for o in check(audit)]
+    outcomes += [Outcome("outturn-consistent", "grdp", note.split(" ", 1)[0], FAIL, None, None, ("growth",),
+                         note) for note in outturn_notes]
     findings = []
     for o in outcomes:
         if o.status == EXACT:

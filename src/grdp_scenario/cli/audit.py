@@ -9,7 +9,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from ..render import AuditFormat
-from .options import Actuals, Debug, Output, Targets
+from .options import Actuals, Debug, Output, Outturn, Targets
 from .run import emit, guarded
 
 
@@ -20,7 +20,7 @@ class FailOn(str, Enum):
 
 def audit(files: Annotated[Optional[List[Path]], typer.Argument(help="Targets files to audit (as pre-commit "
                                                                  "passes them); default: --targets.")] = None,
-          targets: Targets = None, actuals: Actuals = None,
+          targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None,
           format: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.table,
           fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")] = FailOn.error,
           baseline: Annotated[Optional[Path], typer.Option("--baseline", help="YAML of acknowledged findings, each "
@@ -39,7 +39,8 @@ def audit(files: Annotated[Optional[List[Path]], typer.Argument(help="Targets fi
 
         code = 0
         for target in files or [targets]:
-            report = run_audit(Scenario.load(target, actuals))
+            notes = Scenario.load(target, actuals, outturn).outturn_notes if outturn else ()
+            report = run_audit(Scenario.load(target, actuals), notes)
             if baseline is not None:
                 report = apply_baseline(report, load_baseline(baseline), str(baseline))
             if write_baseline is not None:
