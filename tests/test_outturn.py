@@ -112,3 +112,8 @@ def test_the_2025_walk_through():
     assert q4 == pytest.approx(6.79, abs=0.005)  # the Q4 that FY 7.23 implies
     table = cli("check", "--outturn", shipped_outturn)
     assert "Q4 implied by the published figures (derived from FY): 6.79 %" in table.stdout
+
+
+def test_recording_into_a_missing_folder_exits_2(tmp_path):
+    r = cli("record", "9M", "--grdp", "7.39", "--outturn", tmp_path / "nowhere" / "o.csv")
+    assert r.exit_code == 2 and "No such file or directory" in r.stderr and "Traceback" not in r.output

@@ -25,6 +25,11 @@ def guarded(action: Callable[[], int | None], debug: bool) -> None:
         if debug:
             raise
         fail(exc.message)
+    except OSError as exc:  # the file system said no: a path the user gave, not a bug of ours
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}. Check that the folder exists and is writable")
     except typer.Exit:
         raise
     except (KeyboardInterrupt, BrokenPipeError):
