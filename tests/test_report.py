@@ -6,7 +6,6 @@ import io
 import shutil
 import subprocess
 import tempfile
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

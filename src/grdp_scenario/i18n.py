@@ -69,6 +69,20 @@ LABELS: dict[str, tuple[str, str]] = {
                      "{block} suy ra từ số liệu công bố ({source}): {rate}"),
     "weights_note": ("Weights: base-year volumes at constant prices from {file}.",
                      "Quyền số: quy mô năm gốc theo giá so sánh từ {file}."),
+    # the report (views/report.py)
+    "report_title": ("GRDP growth report {year}: {region}", "Báo cáo tăng trưởng GRDP năm {year}: {region}"),
+    "report_path": ("Quarterly path: plan and published (%)", "Diễn biến theo quý: kế hoạch và thực hiện (%)"),
+    "report_plan": ("Plan", "Kế hoạch"),
+    "report_outturn": ("Published / implied", "Thực hiện / suy ra"),
+    "report_difference": ("Difference (pp)", "Chênh lệch (điểm %)"),
+    "report_goal": ("Goal", "Mục tiêu"),
+    "report_now": ("Now (%)", "Hiện tại (%)"),
+    "report_required": ("Required (%)", "Cần đạt (%)"),
+    "report_need": ("What the remaining quarters need for {goal} in {period}", "Các quý còn lại cần đạt để {period} đạt {goal}"),
+    "report_closed": ("No quarter is left to move: every block of the year is published.",
+               "Không còn quý nào để điều chỉnh: tất cả các quý đã có số liệu."),
+    "report_contrib_chart": ("Contributions to {period} GRDP growth by sector (points)",
+                      "Đóng góp vào tăng trưởng GRDP {period} theo khu vực (điểm %)"),
 }
 
 

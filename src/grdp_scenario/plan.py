@@ -194,7 +194,6 @@ def _from_validation_error(exc: ValidationError, located: Located, file: str) ->
     # GrowthBlock moves sector rates under "rates"; the file has them one level up.
     path = tuple(p for p in loc if p != "rates")
     etype = err["type"]
-    where = dotted(path)
     if etype == "extra_forbidden":
         key = path[-1]
         parent = located.data
@@ -280,7 +279,7 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
                         "Give each indicator its own key")
         if ind.parent is not None and ind.parent not in indicator_keys:
             raise _fail(file, located, ("indicators", i, "parent"), f"parent '{ind.parent}' is not an indicator",
-                        f"Use the key of another indicator")
+                        "Use the key of another indicator")
         for part in ("values", "min", "range", "growth_min", "text", "stated"):
             for column in getattr(ind, part):
                 if column not in COLUMNS:
@@ -346,7 +345,7 @@ def read_text(path: Path, what: str) -> str:
         raise InputError(f"is not UTF-8 text (byte {exc.start} cannot be read)", file=name,
                          fix="Save it as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: encoding UTF-8)") from None
     if not text.strip():
-        raise InputError(f"is empty", file=name, fix=f"Give a {what} file with content, or leave the option out "
+        raise InputError("is empty", file=name, fix=f"Give a {what} file with content, or leave the option out "
                          "to use the packaged data")
     return text.replace("\r\n", "\n")
 

@@ -77,8 +77,6 @@ class SweepResult:
         return int(self.grid.size)
 
     def to_json(self) -> dict[str, Any]:
-        import numpy as np
-
         met = self.grid >= self.goal
         out: dict[str, Any] = {
             "points": self.points,

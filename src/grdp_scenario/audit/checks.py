@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import periods
 from ..errors import NotComputable
 from ..growth import weighted_growth
 from .rounding import EXACT, FAIL, ROUNDING, Printed, at_most, equal, total_half
