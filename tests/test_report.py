@@ -92,3 +92,14 @@ def test_xlsx_export_keeps_numbers_and_neutralises_formulas(tmp_path):
 def test_xlsx_needs_an_output_file():
     r = cli("check", "--format", "xlsx")
     assert r.exit_code == 2 and "--output" in r.stderr
+
+
+def test_every_label_has_both_languages_with_the_same_fields():
+    import string
+
+    from grdp_scenario.i18n import LABELS
+
+    for key, (en, vi) in LABELS.items():
+        assert en and vi, key
+        fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+        assert fields(en) == fields(vi), key
