@@ -55,6 +55,8 @@ LABELS: dict[str, tuple[str, str]] = {
                     "ĐẠT MỤC TIÊU: tăng trưởng GRDP {period} {value} ≥ {min} (vượt {margin} điểm %)"),
     "verdict_missed": ("GOAL MISSED: {period} GRDP growth {value} < {min} (short by {margin} points)",
                        "KHÔNG ĐẠT MỤC TIÊU: tăng trưởng GRDP {period} {value} < {min} (thiếu {margin} điểm %)"),
+    "no_headline": ("The plan sets no FY GRDP goal; {met} of {total} goals are met",
+                    "Kế hoạch không đặt mục tiêu tăng trưởng GRDP cả năm; đạt {met}/{total} mục tiêu"),
     "verdict_strict_missed": ("STRICT: {n} other goal(s) missed: {items}",
                               "Xét mọi mục tiêu (--strict): {n} mục tiêu khác không đạt: {items}"),
     "missed_goals": ("Goals not met: {items}", "Các mục tiêu không đạt: {items}"),

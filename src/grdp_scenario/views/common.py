@@ -37,7 +37,7 @@ def verdict(plan, evaluation: Evaluation, lang: Lang | str, strict: bool) -> tup
     head = evaluation.headline
     ok = evaluation.goal_met(strict)
     if head is None:
-        text = label("not_computable", lang, items="FY GRDP")
+        text = label("no_headline", lang, met=sum(g.met for g in evaluation.goals), total=len(evaluation.goals))
     else:
         key = "verdict_met" if head.met else "verdict_missed"
         margin = head.margin if head.margin is not None else float("nan")
