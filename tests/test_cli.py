@@ -147,3 +147,38 @@ def test_shell_completion_imports_no_heavy_modules():
     env = dict(os.environ, _GRDP_SCENARIO_COMPLETE="complete_bash", COMP_WORDS="grdp-scenario ch", COMP_CWORD="1")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert "check" in proc.stdout and "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
+
+
+QUARTERLY_TARGETS = """\
+region: {key: x, name: "Tỉnh X"}
+year: 2025
+base_year: 2024
+sectors:
+  - {key: a, vi: "Nông nghiệp", en: Agriculture}
+  - {key: b, vi: "Công nghiệp", en: Industry}
+goals:
+  FY: {grdp: 7, a: 3}
+growth:
+  Q1: {status: actual, a: 2.0, b: 8.0}
+  Q2: {status: actual, grdp: 6.1}
+  Q3: {status: estimate, a: 3.0, b: 9.0}
+  Q4: {status: target, a: 3.5, b: 10.0}
+"""
+QUARTERLY_ACTUALS = "year,period,sector,volume,current,source\n" + "".join(
+    f"2024,Q{q},{s},{v},,x\n" for q, vols in zip((1, 2, 3, 4), ((10, 20), (11, 21), (12, 22), (13, 25)))
+    for s, v in zip("ab", vols))
+
+
+def test_a_quarterly_plan_with_a_grdp_only_estimate(write):
+    t, a = write("q.yaml", QUARTERLY_TARGETS), write("q.csv", QUARTERLY_ACTUALS)
+    result = run("check", "--targets", str(t), "--actuals", str(a), "--format", "json")
+    assert result.exit_code == 1  # 6.75 % < 7 %
+    data = json.loads(result.stdout)
+    assert set(data["periods"]) == {"Q1", "Q2", "Q3", "Q4", "H1", "9M", "H2", "FY"}
+    # FY from the levels: Σ L·g / Σ L with Q2's GRDP-only estimate on its total volume
+    levels = [(10, 2.0), (20, 8.0), (32, 6.1), (12, 3.0), (22, 9.0), (13, 3.5), (25, 10.0)]
+    expected = sum(v * g for v, g in levels) / sum(v for v, _ in levels)
+    assert data["periods"]["FY"]["grdp"] == pytest.approx(expected, abs=1e-12)
+    assert data["periods"]["FY"]["sectors"] == {} and "Q2" not in str(data["periods"]["H2"]["blocks"])
+    goal = next(g for g in data["goals"] if g["item"] == "a")
+    assert goal["value"] is None and goal["met"] is False  # sector a is unknown in Q2
