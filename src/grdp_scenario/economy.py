@@ -145,9 +145,7 @@ class Economy:
     def shifted(self, block_name: str, item: str, points: float) -> "Economy":
         block = self.block(block_name)
         if item != "grdp":
-            if item not in block.rates:
-                return self.with_rate(block_name, item, 0.0)  # raises the helpful error
-            return self.with_rate(block_name, item, block.rates[item] + points)
+            return self.with_rate(block_name, item, block.rates.get(item, 0.0) + points)
         rates = {k: v + points for k, v in block.rates.items()}
         grdp = None if block.grdp is None else block.grdp + points
         return self.replace_block(replace(block, rates=MappingProxyType(rates), grdp=grdp))

@@ -47,14 +47,16 @@ class Scenario:
         base = load_actuals(actuals or data_path(DEFAULT_ACTUALS), plan)
         economy = from_plan(plan, base)
         goals = {p: dict(items) for p, items in plan.model.goals.items()}
-        notes: tuple[str, ...] = ()
-        derived: tuple[tuple[str, float], ...] = ()
-        if outturn is not None:
-            from .outturn import apply_outturn, load_outturn
+        scenario = cls(plan, base, economy, goals, inputs_from_plan(plan, base.current))
+        return scenario if outturn is None else scenario.with_outturn(outturn)
 
-            applied = apply_outturn(economy, load_outturn(outturn, plan), str(outturn))
-            economy, notes, derived = applied.economy, applied.notes, tuple(applied.derived.items())
-        return cls(plan, base, economy, goals, inputs_from_plan(plan, base.current), notes, derived)
+    def with_outturn(self, outturn: Path | str) -> "Scenario":
+        """The same plan with what was published laid over it (the plan's files are not read again)."""
+        from .outturn import apply_outturn, load_outturn
+
+        applied = apply_outturn(self.economy, load_outturn(outturn, self.plan), str(outturn))
+        return replace(self, economy=applied.economy, outturn_notes=applied.notes,
+                       derived=tuple(applied.derived.items()))
 
     def with_economy(self, economy: Economy) -> "Scenario":
         return replace(self, economy=economy)

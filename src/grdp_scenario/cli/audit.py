@@ -39,8 +39,9 @@ def audit(files: Annotated[Optional[List[Path]], typer.Argument(help="Targets fi
 
         code = 0
         for target in files or [targets]:
-            notes = Scenario.load(target, actuals, outturn).outturn_notes if outturn else ()
-            report = run_audit(Scenario.load(target, actuals), notes)
+            plan = Scenario.load(target, actuals)
+            notes = plan.with_outturn(outturn).outturn_notes if outturn else ()
+            report = run_audit(plan, notes)
             if baseline is not None:
                 report = apply_baseline(report, load_baseline(baseline), str(baseline))
             if write_baseline is not None:

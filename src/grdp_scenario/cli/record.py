@@ -57,7 +57,7 @@ def record(period: Annotated[str, typer.Argument(help="Q1..Q4, H1, H2, 9M or FY 
         verb = ("Đã ghi" if vi else "Recorded") if not done.replaced else ("Đã ghi đè" if vi else "Revised")
         typer.echo(f"{verb} {period}: " + ", ".join(f"{k} {number(v, 2, lang)}" for k, v in rates.items())
                    + f" → {outturn}")
-        after = Scenario.load(targets, actuals, outturn)
+        after = scenario.with_outturn(outturn)
         for block, implied in after.derived:
             typer.echo((f"Suy ra {block}: {number(implied, 2, lang)} %" if vi else
                         f"Implied {block}: {number(implied, 2, lang)} %"))

@@ -29,7 +29,7 @@ def report(output: Annotated[Path, typer.Option("--output", "-o", help="FILE.htm
         if fmt is None:
             raise InputError("has an unknown extension", file=str(output), fix="Use .html or .md")
         plan = Scenario.load(targets, actuals)
-        scenario = Scenario.load(targets, actuals, outturn) if outturn else plan
+        scenario = plan.with_outturn(outturn) if outturn else plan
         return emit(report_document(plan, scenario, lang), fmt, lang.value, output)
 
     guarded(action, debug)
