@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from grdp_scenario.core.errors import InputError
+from grdp_scenario.present.wording import error_text
 from grdp_scenario.scenario import DEFAULT_ACTUALS, DEFAULT_TARGETS, Scenario, data_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,3 +60,12 @@ growth:
 
 def mini_targets(growth: str) -> str:
     return MINI_TARGETS % growth
+
+
+@contextmanager
+def raises_saying(pattern: str, lang: str = "en"):
+    """Expect an InputError whose sentence, as the user reads it, matches ``pattern``."""
+    with pytest.raises(InputError) as info:
+        yield info
+    text = error_text(info.value, lang)
+    assert re.search(pattern, text), text

@@ -6,7 +6,7 @@ from types import MappingProxyType
 
 from hypothesis import strategies as st
 
-from grdp_scenario.economy import Block, Economy
+from grdp_scenario.core.economy import Block, Economy
 
 SECTORS = ("a", "b", "c")
 PARTITIONS = (("FY",), ("H1", "H2"), ("H1", "Q3", "Q4"), ("Q1", "Q2", "Q3", "Q4"), ("9M", "Q4"), ("Q1", "Q2", "H2"))

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from conftest import raises_saying
+
 import json
 
 import pytest
 from typer.testing import CliRunner
 
-from grdp_scenario.analysis import goal_value, levers, solve
+from grdp_scenario.core.analysis import goal_value, levers, solve
 from grdp_scenario.cli.app import app
-from grdp_scenario.errors import InputError
-from grdp_scenario.overrides import Override, apply, apply_all, parse_override
-from grdp_scenario.risk import assess, parse_sd
-from grdp_scenario.sweep import parse_axis, sweep
+from grdp_scenario.core.errors import InputError
+from grdp_scenario.core.overrides import Override, apply, apply_all, parse_override
+from grdp_scenario.core.risk import assess, parse_sd
+from grdp_scenario.core.sweep import parse_axis, sweep
 
 runner = CliRunner()
 
@@ -48,11 +50,13 @@ def test_required_for_a_sector_goal(shipped):
 def test_far_out_answers_are_flagged_in_words(shipped):
     _, solutions = solve(shipped.economy, 10.5)
     taxes = next(s for s in solutions if s.lever.period == "Q3" and s.lever.item == "product_taxes")
-    from grdp_scenario.views.analysis import flag_text
+    from grdp_scenario.present.views.analysis import flag_text
+    from grdp_scenario.present.wording import Wording
 
     assert taxes.flag[0] == "above" and taxes.flag[2] == 8.42  # the highest rate anywhere in the plan
-    assert flag_text(taxes.flag, "en") == "39.9 points above the highest rate in the data (8.42 %)"
-    assert flag_text(taxes.flag, "vi") == "cao hơn 39,9 điểm % so với mức cao nhất trong số liệu (8,42 %)"
+    assert flag_text(Wording("en"), taxes.flag) == "39.9 points above the highest rate in the data (8.42%)"
+    assert flag_text(Wording("vi"), taxes.flag) == ("cao hơn 39,9 điểm phần trăm so với mức cao nhất trong số liệu "
+                                                   "(8,42%)")
     assert next(s for s in solutions if s.lever.period == "Q4" and s.lever.item == "grdp").flag is None
 
 
@@ -81,13 +85,13 @@ def test_setting_grdp_of_a_union_moves_its_blocks_together(shipped):
 
 
 def test_bad_overrides_say_what_is_allowed(shipped):
-    with pytest.raises(InputError, match="Use one of: H1, Q3, Q4, 9M, H2, FY"):
+    with raises_saying("Use one of: H1, Q3, Q4, 9M, H2, FY"):
         parse_override("Q1.grdp=5", "set", shipped.economy)
-    with pytest.raises(InputError, match="unknown item 'service'.*services"):
+    with raises_saying("unknown item 'service'.*services"):
         parse_override("Q4.service=5", "set", shipped.economy)
-    with pytest.raises(InputError, match="PERIOD.ITEM=VALUE"):
+    with raises_saying("PERIOD.ITEM=VALUE"):
         parse_override("Q4services5", "set", shipped.economy)
-    with pytest.raises(InputError, match="decimal comma"):
+    with raises_saying("decimal comma"):
         parse_override("Q4.services=14,5", "set", shipped.economy)
 
 
@@ -109,7 +113,7 @@ def test_sweep_matches_whatif_at_grid_points(shipped):
 def test_sweep_refuses_overlapping_axes(shipped):
     axes = [parse_axis("Q4.grdp=9:12:0.5", shipped.economy, "FY", "grdp"),
             parse_axis("H2.grdp=12:16:1", shipped.economy, "FY", "grdp")]
-    with pytest.raises(InputError, match="same quarters"):
+    with raises_saying("same quarters"):
         sweep(shipped.economy, axes, 10.0)
 
 
@@ -127,7 +131,7 @@ def test_risk_with_correlation_and_per_sector_sd(shipped):
     correlated = assess(shipped.economy, shipped.goals, sd, 0.6, 100_000, 1)
     assert correlated.headline.stdev > independent.headline.stdev
     assert correlated.mc_probability[("FY", "grdp")] == pytest.approx(correlated.headline.probability, abs=0.01)
-    with pytest.raises(InputError, match="--corr|correlation"):
+    with raises_saying("--corr|correlation"):
         assess(shipped.economy, shipped.goals, sd, 1.0)
 
 
@@ -168,7 +172,7 @@ def test_required_command_forms():
     q4 = next(s for s in data["solutions"] if s["item"] == "grdp")
     assert q4["period"] == "Q4" and round(q4["required"], 2) == 12.66
     missed = cli("required", "--goal", "10.5")
-    assert missed.exit_code == 1 and "points short of 10.50 %" in missed.stdout
+    assert missed.exit_code == 1 and "points short of 10.50%" in missed.stdout
     assert cli("required", "--period", "H1").exit_code == 2
     assert cli("required", "--item", "nope").exit_code == 2
 

@@ -12,8 +12,10 @@ from grdp_scenario.audit import SEVERITIES, run_audit
 from grdp_scenario.audit.catalogue import RULES
 from grdp_scenario.audit.rounding import EXACT, FAIL, ROUNDING, at_most, equal
 from grdp_scenario.cli.app import app
-from grdp_scenario.plan import json_schema
-from grdp_scenario.render import AuditFormat, renderer
+from grdp_scenario.inputs.plan import json_schema
+from grdp_scenario.present.catalogue import RULE_TEXTS
+from grdp_scenario.present.render import AuditFormat, renderer
+from grdp_scenario.present.wording import Wording
 from grdp_scenario.scenario import Scenario, data_path
 
 from conftest import ROOT
@@ -78,14 +80,14 @@ def test_rules_on_planted_numbers(write, targets_text, old, new, rule, severity)
         assert not new_findings
     else:
         expected = severity if isinstance(severity, list) else [severity]
-        assert [f.severity for f in new_findings] == expected, [f.message for f in found]
-        assert "t.yaml" not in new_findings[0].message and new_findings[0].line is not None
+        assert [f.severity for f in new_findings] == expected, [Wording().finding(f) for f in found]
+        assert "t.yaml" not in Wording().finding(new_findings[0]) and new_findings[0].line is not None
 
 
 def test_growth_aggregates_between_parts_and_reproduced(write, targets_text):
     s = plan_with(write, targets_text, "9M: {grdp: 9.03,", "9M: {grdp: 12.03,")
     between = findings(s, "growth-between-parts")
-    assert [(f.period, f.severity) for f in between] == [("9M (published)", "error")]
+    assert [(f.key_period, f.severity) for f in between] == [("9M (published)", "error")]
     reproduced = [f for f in findings(s, "growth-reproduced-by-weights") if f.period == "9M" and f.indicator == "grdp"]
     assert reproduced[0].severity == "error"
     assert [f.severity for f in findings(s, "weights-exist")] == ["error"]  # no weights reproduce 12.03
@@ -120,8 +122,10 @@ def test_the_shipped_plan_findings_are_its_real_inconsistencies(shipped):
 
 def test_every_rule_has_a_template_and_every_format_a_renderer():
     for rule in RULES.values():
-        assert rule.slug and rule.title and rule.description and "{indicator}" in rule.template
+        title, description, template = RULE_TEXTS[rule.slug]
+        assert title and description and "{" in template
         assert rule.severity in SEVERITIES
+    assert set(RULE_TEXTS) == set(RULES)
     for fmt in AuditFormat:
         assert callable(renderer(fmt))
 
@@ -152,10 +156,10 @@ def test_a_planted_number_is_reported_with_file_and_line_in_every_format(write, 
     assert any(row.startswith("flow-adds-up,error,investment,9M,") and f",{line}," in row for row in csv_out)
     for fmt in ("table", "markdown"):
         out = cli("audit", path, "--baseline", BASELINE, "--format", fmt).stdout
-        assert "investment" in out and "t.yaml:" in out
+        assert "flow-adds-up" in out and "t.yaml:" in out and "Tổng vốn đầu tư" in out
     github = cli("audit", path, "--baseline", BASELINE, "--format", "github")
     assert github.exit_code == 1
-    assert f"::error file={path},line={line},title=flow-adds-up::investment 9M" in github.stdout
+    assert f"::error file={path},line={line},title=flow-adds-up::Tổng vốn đầu tư trên địa bàn 9M" in github.stdout
     assert "agricultural_output" not in github.stdout  # acknowledged in the baseline
     data = json.loads(cli("audit", path, "--baseline", BASELINE, "--format", "json").stdout)
     bad = [f for f in data["findings"] if f["severity"] == "error"]
@@ -207,7 +211,7 @@ def test_conflicting_outturns_are_audit_warnings(tmp_path):
     data = json.loads(r.stdout)
     conflicts = [f for f in data["findings"] if f["rule"] == "outturn-consistent"]
     assert r.exit_code == 0 and conflicts and conflicts[0]["severity"] == "warning"
-    assert "9M published 7.39 % conflicts" in conflicts[0]["message"]
+    assert "9M published 7.39% conflicts" in conflicts[0]["message"]
     assert cli("audit", "--baseline", BASELINE, "--outturn", path, "--fail-on", "warning").exit_code == 1
 
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
-from grdp_scenario.render import Format, renderer
+from grdp_scenario.present.render import Format, renderer
 
 runner = CliRunner()
 
@@ -23,7 +23,7 @@ def test_check_on_the_shipped_plan_meets_the_goal():
     result = run("check")
     assert result.exit_code == 0, result.output
     first = result.stdout.strip().splitlines()[1]
-    assert "GOAL MET" in first and "10.013 %" in first  # the verdict comes first
+    assert "GOAL MET" in first and "10.013%" in first  # the verdict comes first
     assert "Product taxes less subsidies 6.441 < 6.50" in result.stdout
 
 
@@ -53,7 +53,8 @@ def test_check_json_meets_the_contract():
     assert fy["grdp"] == pytest.approx(10.0133, abs=1e-4)  # unrounded
     for g in data["goals"]:
         assert {"period", "item", "min", "value", "met"} <= set(g)
-    assert data["not_computable"]["Q1"].startswith("Q1 would split block H1")
+    assert data["not_computable"]["Q1"] == {"code": "split-block", "period": "Q1", "split": ["H1"],
+                                           "blocks": ["H1", "Q3", "Q4"]}
 
 
 def test_check_csv_and_markdown():
@@ -68,8 +69,8 @@ def test_check_csv_and_markdown():
 
 def test_check_in_vietnamese():
     result = run("check", "--lang", "vi", "--format", "markdown")
-    assert "ĐẠT MỤC TIÊU: tăng trưởng GRDP cả năm 10,013 % ≥ 10,00 %" in result.stdout
-    assert "10,013 %" in result.stdout and "312.624" in result.stdout and "Quý III" in result.stdout
+    assert "Đạt mục tiêu: tăng trưởng GRDP cả năm đạt 10,013% ≥ 10,00%" in result.stdout
+    assert "10,013%" in result.stdout and "312.624" in result.stdout and "Quý III" in result.stdout
     env_result = run("check", "--format", "markdown", env={"GRDP_SCENARIO_LANG": "vi"})
     assert "Nông, lâm nghiệp và thủy sản" in env_result.stdout
 

@@ -6,9 +6,9 @@ from types import MappingProxyType
 
 import pytest
 
-from grdp_scenario.economy import Block, Economy
-from grdp_scenario.evaluate import period_result
-from grdp_scenario.growth import weighted_growth
+from grdp_scenario.core.economy import Block, Economy
+from grdp_scenario.core.evaluate import period_result
+from grdp_scenario.core.growth import weighted_growth
 
 
 def test_the_plans_cumulative_figures_come_out_of_its_quarters(shipped):

@@ -9,8 +9,8 @@ from types import MappingProxyType
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from grdp_scenario import growth, periods
-from grdp_scenario.evaluate import RESIDUAL, period_result
+from grdp_scenario.core import growth, periods
+from grdp_scenario.core.evaluate import RESIDUAL, period_result
 
 from economies import PARTITIONS, SECTORS, economies, make, rates, volumes
 
@@ -129,7 +129,7 @@ def test_a_period_that_splits_a_block_is_not_computable():
     economy = make(("H1", "H2"), [{s: 1.0 for s in SECTORS}] * 2, [{s: 5.0 for s in SECTORS}] * 2)
     res = period_result(economy, "Q1")
     assert not res.computable
-    assert "split block H1" in res.reason
+    assert res.reason.code == "split-block" and res.reason.fields["split"] == ("H1",)
     assert period_result(economy, "9M").grdp is None
 
 

@@ -16,7 +16,7 @@ def __getattr__(name: str):
 
         return Scenario
     if name == "InputError":
-        from .errors import InputError
+        from .core.errors import InputError
 
         return InputError
     raise AttributeError(name)

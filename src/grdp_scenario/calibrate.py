@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import periods
-from .actuals import BaseYear
-from .errors import InputError
+from .core import periods
+from .inputs.actuals import BaseYear
+from .core.errors import InputError
 
 SCALE = 100_000.0
 SOURCE = "calibrated from the plan's printed growth figures (index: base-year total = 100000; only ratios matter)"
@@ -28,7 +28,8 @@ SOURCE = "calibrated from the plan's printed growth figures (index: base-year to
 
 @dataclass(frozen=True)
 class Equation:
-    label: str  # "Q3 grdp", "9M services"
+    period: str  # a block or a published period
+    item: str  # "grdp" or a top-level sector
     variables: tuple[int, ...]
     rates: tuple[float, ...]
     printed: float
@@ -43,7 +44,7 @@ class Fit:
 
     @property
     def residuals(self) -> list[tuple[str, float, float, float]]:
-        return [(e.label, e.printed, f, f - e.printed) for e, f in zip(self.equations, self.fitted)]
+        return [(e, e.printed, f, f - e.printed) for e, f in zip(self.equations, self.fitted)]
 
     @property
     def max_abs_residual(self) -> float:
@@ -56,29 +57,28 @@ def _equations(plan) -> tuple[list[tuple[str, str]], list[Equation]]:
     blocks = sorted(m.growth, key=periods.sort_key)
     no_sectors = [b for b in blocks if not all(s in m.growth[b].rates for s in top)]
     if no_sectors:
-        raise InputError(f"block {', '.join(no_sectors)} gives no sector rates, so its volumes cannot be "
-                         "calibrated", file=plan.file, line=plan.line("growth", no_sectors[0]),
-                         fix="Calibration needs every sector's rate in every block")
+        raise InputError("calibrate-no-sectors", file=plan.file, line=plan.line("growth", no_sectors[0]),
+                         blocks=tuple(no_sectors), fix="fix-calibrate-no-sectors")
     variables = [(s, b) for b in blocks for s in top]
     index = {v: i for i, v in enumerate(variables)}
     eqs: list[Equation] = []
 
-    def add(label: str, cells: list[tuple[str, str]], printed: float) -> None:
-        eqs.append(Equation(label, tuple(index[c] for c in cells),
+    def add(period: str, item: str, cells: list[tuple[str, str]], printed: float) -> None:
+        eqs.append(Equation(period, item, tuple(index[c] for c in cells),
                             tuple(m.growth[b].rates[s] for s, b in cells), printed))
 
     for b in blocks:
         if m.growth[b].grdp is not None:
-            add(f"{b} grdp", [(s, b) for s in top], m.growth[b].grdp)
+            add(b, "grdp", [(s, b) for s in top], m.growth[b].grdp)
     for period, items in m.published.items():
         inside = [b for b in blocks if periods.quarters(b) <= periods.quarters(period)]
         if frozenset().union(*(periods.quarters(b) for b in inside)) != periods.quarters(period):
             continue  # not a union of blocks: it cannot constrain block volumes
         for item, printed in items.items():
             if item == "grdp":
-                add(f"{period} grdp", [(s, b) for b in inside for s in top], printed)
+                add(period, "grdp", [(s, b) for b in inside for s in top], printed)
             elif item in top:
-                add(f"{period} {item}", [(item, b) for b in inside], printed)
+                add(period, item, [(item, b) for b in inside], printed)
     return variables, eqs
 
 
@@ -88,10 +88,8 @@ def calibrate(plan) -> Fit:
     variables, eqs = _equations(plan)
     n = len(variables)
     if len(eqs) < n - 1:
-        raise InputError(f"the plan prints {len(eqs)} growth figures for {n - 1} free volume ratios, too few to "
-                         "pin the volumes down", file=plan.file,
-                         fix="Give the published aggregates (9M, H2) of GRDP and every sector under 'published', "
-                             "or supply measured volumes in the actuals file")
+        raise InputError("calibrate-too-few", file=plan.file, figures=len(eqs), ratios=n - 1,
+                         fix="fix-calibrate-too-few")
 
     def residuals_and_jacobian(x):
         r = np.empty(len(eqs))
@@ -133,10 +131,8 @@ def calibrate(plan) -> Fit:
         if np.max(np.abs(dx)) < 1e-16:
             break
     if (x <= 0).any():
-        bad = [f"{variables[i][0]} in {variables[i][1]}" for i in np.flatnonzero(x <= 0)]
-        raise InputError(f"no positive base volumes reproduce the printed growth figures (the best fit "
-                         f"gives {', '.join(bad)} a volume ≤ 0)", file=plan.file,
-                         fix="Check the growth and published sections against the document")
+        bad = tuple(variables[i] for i in np.flatnonzero(x <= 0))
+        raise InputError("calibrate-not-positive", file=plan.file, cells=bad, fix="fix-calibrate-not-positive")
     r, _ = residuals_and_jacobian(x)
     volume = {v: float(x[i] * SCALE) for i, v in enumerate(variables)}
     sources = {v: "calibrated" for v in variables}

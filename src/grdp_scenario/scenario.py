@@ -11,11 +11,14 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from .actuals import BaseYear, load_actuals
-from .economy import Economy, from_plan
-from .evaluate import Evaluation, evaluate
-from .nominal import NominalInputs, inputs_from_plan
-from .plan import Plan, load_plan
+from .core.economy import Economy
+from .core.errors import Fact
+from .core.evaluate import Evaluation, evaluate
+from .core.nominal import NominalInputs
+from .core.outturn import Derived
+from .inputs.actuals import BaseYear, load_actuals
+from .inputs.join import economy_from_plan, nominal_inputs_from_plan
+from .inputs.plan import Plan, load_plan
 
 DEFAULT_TARGETS = "targets_2025.yaml"
 DEFAULT_ACTUALS = "actuals_2024.csv"
@@ -36,27 +39,28 @@ class Scenario:
     economy: Economy
     goals: dict
     nominal_inputs: NominalInputs
-    #: What applying an outturn said: conflicts, and the block rates it implies.
-    outturn_notes: tuple[str, ...] = ()
-    derived: tuple[tuple[str, float], ...] = ()
+    #: What applying an outturn found: the blocks it implies, and figures that conflict.
+    derived: tuple[Derived, ...] = ()
+    conflicts: tuple[Fact, ...] = ()
 
     @classmethod
     def load(cls, targets: Path | str | None = None, actuals: Path | str | None = None,
              outturn: Path | str | None = None) -> "Scenario":
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))
         base = load_actuals(actuals or data_path(DEFAULT_ACTUALS), plan)
-        economy = from_plan(plan, base)
+        economy = economy_from_plan(plan, base)
         goals = {p: dict(items) for p, items in plan.model.goals.items()}
-        scenario = cls(plan, base, economy, goals, inputs_from_plan(plan, base.current))
+        scenario = cls(plan, base, economy, goals, nominal_inputs_from_plan(plan, base.current))
         return scenario if outturn is None else scenario.with_outturn(outturn)
 
     def with_outturn(self, outturn: Path | str) -> "Scenario":
         """The same plan with what was published laid over it (the plan's files are not read again)."""
-        from .outturn import apply_outturn, load_outturn
+        from .core.outturn import apply_outturn
+        from .inputs.outturn import load_outturn, published_figures
 
-        applied = apply_outturn(self.economy, load_outturn(outturn, self.plan), str(outturn))
-        return replace(self, economy=applied.economy, outturn_notes=applied.notes,
-                       derived=tuple(applied.derived.items()))
+        figures = published_figures(load_outturn(outturn, self.plan))
+        applied = apply_outturn(self.economy, figures, str(outturn))
+        return replace(self, economy=applied.economy, derived=applied.derived, conflicts=applied.conflicts)
 
     def with_economy(self, economy: Economy) -> "Scenario":
         return replace(self, economy=economy)

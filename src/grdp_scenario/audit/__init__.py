@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Callable
 
-from ..errors import InputError
+from ..core.errors import Fact, InputError
 from .catalogue import RULES
 from .checks import CHECKS, Audit, Outcome
 from .rounding import EXACT, FAIL, ROUNDING
@@ -21,24 +21,28 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True)
 class Finding:
+    """An outcome that is not exact: the rule, its severity, the cell, the numbers and what they are."""
+
     rule: str
     severity: str
     indicator: str
     period: str
-    message: str
     actual: float | None
     expected: float | None
     line: int | None
     path: str
+    detail: Fact | None = None
+    within_rounding: bool = False
     suppressed: str | None = None  # the baseline's reason, when acknowledged
+    section: str | None = None  # 'goals' or 'published' where the period alone is ambiguous
+
+    @property
+    def key_period(self) -> str:
+        """The period as baselines name it: 'FY (goals)' where the section matters."""
+        return f"{self.period} ({self.section})" if self.section else self.period
 
     def key(self) -> tuple[str, str, str]:
-        return (self.rule, self.indicator, self.period)
-
-    def to_json(self, file: str) -> dict[str, Any]:
-        return {"rule": self.rule, "severity": self.severity, "indicator": self.indicator, "period": self.period,
-                "message": self.message, "actual": self.actual, "expected": self.expected, "file": file,
-                "line": self.line, "path": self.path, "suppressed": self.suppressed}
+        return (self.rule, self.indicator, self.key_period)
 
 
 @dataclass
@@ -47,6 +51,7 @@ class AuditReport:
     outcomes: list[Outcome]
     findings: list[Finding]
     stale: list[dict[str, str]] = field(default_factory=list)
+    baseline_file: str | None = None
 
     def active(self) -> list[Finding]:
         return [f for f in self.findings if f.suppressed is None]
@@ -66,42 +71,23 @@ class AuditReport:
                 **{s: self.count(s) for s in SEVERITIES},
                 "suppressed": sum(f.suppressed is not None for f in self.findings)}
 
-    def to_json(self, fail_on: str = "error") -> dict[str, Any]:
-        return {"schema_version": SCHEMA_VERSION, "file": self.file, "valid": not self.fails(fail_on),
-                "findings": [f.to_json(self.file) for f in self.findings if f.suppressed is None],
-                "suppressed": [f.to_json(self.file) for f in self.findings if f.suppressed is not None],
-                "stale_baseline": self.stale, "stats": self.stats,
-                "checks": [{"rule": o.rule, "indicator": o.indicator, "period": o.period, "status": o.status,
-                            "line": o.line} for o in self.outcomes]}
 
-
-def _message(o: Outcome) -> str:
-    text = RULES[o.rule].template.format(indicator=o.indicator, period=o.period, actual=_show(o.actual),
-                                         expected=_show(o.expected), detail=o.detail)
-    if o.status == ROUNDING:
-        text += "; this holds within the rounding of the printed numbers"
-    return text
-
-
-def _show(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:,.0f}"
-
-
-def run_audit(scenario, outturn_notes: tuple[str, ...] = ()) -> AuditReport:
-    """Audit the plan (``scenario`` without outturns); ``outturn_notes`` are the conflicts found in an outturn."""
+def run_audit(scenario, conflicts: tuple[Fact, ...] = ()) -> AuditReport:
+    """Audit the plan (``scenario`` without outturns); ``conflicts`` are what applying an outturn found."""
     audit = Audit(scenario)
     outcomes = [replace(o, line=scenario.plan.line(*o.path)) for check in CHECKS for o in check(audit)]
-    outcomes += [Outcome("outturn-consistent", "grdp", note.split(" ", 1)[0], FAIL, None, None, ("growth",),
-                         note) for note in outturn_notes]
+    for fact in conflicts:
+        f = fact.fields
+        outcomes.append(Outcome("outturn-consistent", "grdp", f["period"], FAIL, f.get("published"),
+                                f.get("implied"), ("growth",), fact))
     findings = []
     for o in outcomes:
         if o.status == EXACT:
             continue
         severity = "info" if o.status == ROUNDING else RULES[o.rule].severity
-        findings.append(Finding(o.rule, severity, o.indicator, o.period, _message(o), o.actual, o.expected,
-                                o.line, ".".join(str(p) for p in o.path)))
+        findings.append(Finding(o.rule, severity, o.indicator, o.period, o.actual, o.expected, o.line,
+                                ".".join(str(p) for p in o.path), o.detail, o.status == ROUNDING,
+                                section=o.section))
     return AuditReport(scenario.plan.file, outcomes, findings)
 
 
@@ -110,28 +96,26 @@ def run_audit(scenario, outturn_notes: tuple[str, ...] = ()) -> AuditReport:
 
 def load_baseline(path: Path | str) -> list[dict[str, str]]:
     """A YAML list of acknowledged findings: {rule, indicator, period, reason}; every entry needs a reason."""
-    from ..plan import read_text
-    from ..yamlsource import load_yaml
+    from ..inputs.plan import read_text
+    from ..inputs.yamlsource import load_yaml
 
     file = str(path)
     located = load_yaml(read_text(Path(path), "baseline"), file)
     entries = located.data.get("acknowledged") if isinstance(located.data, dict) else None
     if not isinstance(entries, list):
-        raise InputError("must have a list 'acknowledged:' of {rule, indicator, period, reason}", file=file, line=1,
-                         fix="Write one with --write-baseline and give each entry its reason")
+        raise InputError("baseline-no-list", file=file, line=1, fix="fix-baseline-no-list")
     out = []
     for i, e in enumerate(entries):
         line = located.line(("acknowledged", i))
         if not isinstance(e, dict) or set(e) - {"rule", "indicator", "period", "reason", "message"}:
-            raise InputError("an entry must have rule, indicator, period and reason (and optionally message)",
-                             file=file, line=line, fix="Keep to those keys")
+            raise InputError("baseline-entry-keys", file=file, line=line, fix="fix-baseline-entry-keys")
         missing = [k for k in ("rule", "indicator", "period", "reason") if not str(e.get(k) or "").strip()]
         if missing:
-            raise InputError(f"the entry lacks {', '.join(missing)}", file=file, line=line,
-                             fix="An acknowledged finding needs the reason why it is acceptable")
+            raise InputError("baseline-entry-lacks", file=file, line=line, keys=tuple(missing),
+                             fix="fix-baseline-entry-lacks")
         if e["rule"] not in RULES:
-            raise InputError(f"unknown rule '{e['rule']}'", file=file, line=line,
-                             fix=f"Rules: {', '.join(RULES)}")
+            raise InputError("baseline-rule-unknown", file=file, line=line, value=e["rule"], allowed=tuple(RULES),
+                             fix="fix-one-of")
         out.append({k: str(e[k]) for k in ("rule", "indicator", "period", "reason")})
     return out
 
@@ -144,27 +128,25 @@ def apply_baseline(report: AuditReport, entries: list[dict[str, str]], baseline_
         entry = by_key.get(f.key())
         if entry is not None:
             used.add(f.key())
-            f = Finding(**{**f.__dict__, "suppressed": entry["reason"]})
+            f = replace(f, suppressed=entry["reason"])
         findings.append(f)
     stale = [e for k, e in by_key.items() if k not in used]
     for e in stale:
         findings.append(Finding("baseline-stale", RULES["baseline-stale"].severity, e["indicator"], e["period"],
-                                RULES["baseline-stale"].template.format(indicator=e["indicator"], period=e["period"],
-                                                                        actual="", expected="", detail=e["rule"]),
-                                None, None, None, baseline_file))
-    return AuditReport(report.file, report.outcomes, findings, stale)
+                                None, None, None, "acknowledged", Fact("detail-stale", rule=e["rule"])))
+    return AuditReport(report.file, report.outcomes, findings, stale, baseline_file)
 
 
-def baseline_text(report: AuditReport) -> str:
-    """The findings of severity error and warning as a baseline, each with an empty reason to fill in."""
+def baseline_text(report: AuditReport, message: Callable[[Finding], str], header: str) -> str:
+    """The findings of severity error and warning as a baseline, each with an empty reason to fill in.
+
+    ``message`` words a finding and ``header`` explains the file: both are the presentation's."""
     import yaml
 
     entries, seen = [], set()
     for f in report.active():
         if f.severity in ("error", "warning") and f.key() not in seen:  # one entry acknowledges a cell
             seen.add(f.key())
-            entries.append({"rule": f.rule, "indicator": f.indicator, "period": f.period, "reason": "",
-                            "message": f.message})
-    header = ("# Acknowledged findings of `grdp-scenario audit`. Give each entry its reason: why the finding\n"
-              "# is accepted (for example: the number is printed so in the published plan).\n")
-    return header + yaml.safe_dump({"acknowledged": entries}, allow_unicode=True, sort_keys=False, width=110)
+            entries.append({"rule": f.rule, "indicator": f.indicator, "period": f.key_period, "reason": "",
+                            "message": message(f)})
+    return "".join(f"# {line}\n" for line in header.splitlines()) + yaml.safe_dump({"acknowledged": entries}, allow_unicode=True, sort_keys=False, width=110)

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import NotComputable
-from ..growth import weighted_growth
+from ..core.errors import Fact, InputError, NotComputable
+from ..core.growth import weighted_growth
 from .rounding import EXACT, FAIL, ROUNDING, Printed, at_most, equal, total_half
 
 FLOW_IDENTITIES = (("9M", ("H1", "Q3")), ("H2", ("Q3", "Q4")), ("FY", ("H1", "H2")), ("FY", ("9M", "Q4")))
@@ -30,8 +30,14 @@ class Outcome:
     actual: float | None
     expected: float | None
     path: tuple
-    detail: str = ""
+    detail: Fact | None = None  # what the numbers are, for the message (worded by the presentation)
     line: int | None = None
+    section: str | None = None  # where a growth figure stands when the period alone is ambiguous
+
+    @property
+    def key_period(self) -> str:
+        """The period as baselines name it: 'FY (goals)' where the section matters."""
+        return f"{self.period} ({self.section})" if self.section else self.period
 
 
 class Audit:
@@ -64,7 +70,7 @@ def structure_sums(audit: Audit) -> Iterator[Outcome]:
         total = math.fsum(p.value for p in parts)
         status = equal(total, 100.0, total_half(parts))
         yield Outcome("structure-sums-to-100", "structure", column, status, round(total, 10), 100.0,
-                      ("structure", column), f" ({len(parts)} shares printed with {parts[0].decimals} decimals)")
+                      ("structure", column), Fact("detail-shares", count=len(parts), decimals=parts[0].decimals))
 
 
 def flows_add_up(audit: Audit) -> Iterator[Outcome]:
@@ -79,7 +85,7 @@ def flows_add_up(audit: Audit) -> Iterator[Outcome]:
             expected = math.fsum(p.value for p in pieces)
             status = equal(whole.value, expected, total_half(cells))
             yield Outcome("flow-adds-up", ind.key, total, status, whole.value, round(expected, 10),
-                          ("indicators", i, "values", total), f" ({' + '.join(parts)})")
+                          ("indicators", i, "values", total), Fact("detail-periods", periods=parts))
 
 
 def components(audit: Audit) -> Iterator[Outcome]:
@@ -95,13 +101,15 @@ def components(audit: Audit) -> Iterator[Outcome]:
             whole = audit.printed("indicators", i, "values", column)
             parts = math.fsum(c.value for c in cells)
             slack = total_half([whole, *cells])
-            names = " + ".join(inds[j].key for j in children)
+            names = tuple(inds[j].key for j in children)
             if parent.components == "sum":
                 yield Outcome("components-add-up", parent.key, column, equal(whole.value, parts, slack), whole.value,
-                              round(parts, 10), ("indicators", i, "values", column), f" ({names})")
+                              round(parts, 10), ("indicators", i, "values", column),
+                              Fact("detail-indicators", indicators=names))
             else:
                 yield Outcome("components-within-total", parent.key, column, at_most(parts, whole.value, slack),
-                              round(parts, 10), whole.value, ("indicators", i, "values", column), f" ({names})")
+                              round(parts, 10), whole.value, ("indicators", i, "values", column),
+                              Fact("detail-indicators", indicators=names))
 
 
 def stocks(audit: Audit) -> Iterator[Outcome]:
@@ -112,7 +120,7 @@ def stocks(audit: Audit) -> Iterator[Outcome]:
             a, b = _indicator_value(audit, i, column), _indicator_value(audit, i, end)
             if a is None or b is None:
                 continue
-            detail = f" (the level at the end of {end})"
+            detail = Fact("detail-end-level", end=end)
             yield Outcome("stock-is-end-of-period", ind.key, column, equal(a.value, b.value, a.half + b.half),
                           a.value, b.value, ("indicators", i, "values", column), detail)
 
@@ -158,28 +166,28 @@ def growth_between_parts(audit: Audit) -> Iterator[Outcome]:
             status = ROUNDING
         else:
             status = FAIL
-        yield Outcome("growth-between-parts", item, f"{period} ({section})", status, value.value, None, path,
-                      f" [{lo_printed:g}, {hi_printed:g}] of {', '.join(blocks)}")
+        yield Outcome("growth-between-parts", item, period, status, value.value, None, path,
+                      Fact("detail-range", low=lo_printed, high=hi_printed, blocks=tuple(blocks)), section=section)
     # a block's GRDP lies between its sectors', and so does the base year's
     top = audit.plan.top_level
     for block, spec in audit.model.growth.items():
         if spec.grdp is not None and all(s in spec.rates for s in top):
             parts = [audit.printed("growth", block, s) for s in top]
             value = audit.printed("growth", block, "grdp")
-            yield _between(value, parts, "grdp", block, ("growth", block, "grdp"), "its sectors")
+            yield _between(value, parts, "grdp", block, ("growth", block, "grdp"))
     if "grdp" in audit.model.base_year_growth and all(s in audit.model.base_year_growth for s in top):
         parts = [audit.printed("base_year_growth", s) for s in top]
         value = audit.printed("base_year_growth", "grdp")
-        yield _between(value, parts, "grdp", f"{audit.model.base_year}", ("base_year_growth", "grdp"), "its sectors")
+        yield _between(value, parts, "grdp", f"{audit.model.base_year}", ("base_year_growth", "grdp"))
 
 
-def _between(value: Printed, parts: list[Printed], indicator: str, period: str, path: tuple, what: str) -> Outcome:
+def _between(value: Printed, parts: list[Printed], indicator: str, period: str, path: tuple) -> Outcome:
     lo, hi = min(p.value for p in parts), max(p.value for p in parts)
     slack_lo = min(p.value - p.half for p in parts) - value.half
     slack_hi = max(p.value + p.half for p in parts) + value.half
     status = EXACT if lo <= value.value <= hi else ROUNDING if slack_lo <= value.value <= slack_hi else FAIL
     return Outcome("growth-between-parts", indicator, period, status, value.value, None, path,
-                   f" [{lo:g}, {hi:g}] of {what}")
+                   Fact("detail-range-sectors", low=lo, high=hi))
 
 
 def _weighted(audit: Audit, blocks: list[str], item: str) -> tuple[float, float] | None:
@@ -224,10 +232,10 @@ def reproduced_by_weights(audit: Audit) -> Iterator[Outcome]:
         computed = weighted_growth(zip(vols, (p.value for p in parts)))
         slack = math.fsum(v * p.half for v, p in zip(vols, parts)) / math.fsum(vols) + value.half
         yield Outcome("growth-reproduced-by-weights", "grdp", b.name, equal(value.value, computed, slack), value.value,
-                      computed, ("growth", b.name, "grdp"), " (from its sectors)")
+                      computed, ("growth", b.name, "grdp"), Fact("detail-from-sectors"))
     for period, item, blocks, computed, slack, value in _weighted_figures(audit, "published", min_blocks=2):
         yield Outcome("growth-reproduced-by-weights", item, period, equal(value.value, computed, slack + value.half),
-                      value.value, computed, ("published", period, item), f" (from {', '.join(blocks)})")
+                      value.value, computed, ("published", period, item), Fact("detail-from-blocks", blocks=tuple(blocks)))
 
 
 def sector_goals_reproduced(audit: Audit) -> Iterator[Outcome]:
@@ -235,7 +243,7 @@ def sector_goals_reproduced(audit: Audit) -> Iterator[Outcome]:
         # the goal is a minimum: met when the targets give at least the goal
         status = at_most(goal.value, computed, slack + goal.half)
         yield Outcome("sector-goals-reproduced", item, period, status, computed, goal.value,
-                      ("goals", period, item), f" (from {', '.join(blocks)})")
+                      ("goals", period, item), Fact("detail-from-blocks", blocks=tuple(blocks)))
 
 
 def _weighted_figures(audit: Audit, section: str, min_blocks: int):
@@ -252,16 +260,16 @@ def _weighted_figures(audit: Audit, section: str, min_blocks: int):
 
 def weights_exist(audit: Audit) -> Iterator[Outcome]:
     from ..calibrate import calibrate
-    from ..errors import InputError
 
     try:
         fit = calibrate(audit.plan)
     except InputError as exc:
-        yield Outcome("weights-exist", "grdp", "all", FAIL, None, None, ("growth",), f": {exc.what}")
+        yield Outcome("weights-exist", "grdp", "all", FAIL, None, None, ("growth",),
+                      Fact("detail-because", because=exc.fact))
         return
     bad = []
     for eq, fitted in zip(fit.equations, fit.fitted):
-        period, item = eq.label.split(" ", 1)
+        period, item = eq.period, eq.item
         section, path = ("growth", ("growth", period, item)) if period in audit.model.growth else \
             ("published", ("published", period, item))
         printed = audit.printed(*path)
@@ -275,7 +283,7 @@ def weights_exist(audit: Audit) -> Iterator[Outcome]:
         yield from bad
     else:
         yield Outcome("weights-exist", "grdp", "all", EXACT, None, None, ("growth",),
-                      f": {len(fit.equations)} printed figures, largest residual {fit.max_abs_residual:.5f}")
+                      Fact("detail-fit", figures=len(fit.equations), residual=fit.max_abs_residual))
 
 
 def _variables(fit, eq) -> list[tuple[str, str]]:
@@ -294,7 +302,7 @@ def growth_claims(audit: Audit) -> Iterator[Outcome]:
             claim = base.value * (1 + pct / 100)
             slack = half + base.half * (1 + pct / 100)
             yield Outcome("growth-claim-holds", ind.key, column, at_most(claim, amount, slack), amount, round(claim, 6),
-                          ("indicators", i, "growth_min", column), f" ({base.value:g} × (1 + {pct:g} %))")
+                          ("indicators", i, "growth_min", column), Fact("detail-claim", base=base.value, percent=pct))
 
 
 def _year_value(audit: Audit, i: int, column: str) -> tuple[float, float] | None:
@@ -326,8 +334,8 @@ def per_capita(audit: Audit) -> Iterator[Outcome]:
     lo, hi = POPULATION_GROWTH
     status = EXACT if lo <= growth <= hi else FAIL
     yield Outcome("per-capita-plausible", "population", "FY", status, round(after * 1e3), round(before * 1e3),
-                  ("per_capita", "FY_min"), f" (GRDP / per capita; {before * 1e3:,.0f} in {m.base_year}, a change of "
-                                            f"{growth:+.2f} % a year; plausible: {lo:g} to {hi:g} %)")
+                  ("per_capita", "FY_min"), Fact("detail-population", before=before * 1e3, base_year=m.base_year,
+                                                 growth=growth, low=lo, high=hi))
 
 
 def deflators(audit: Audit) -> Iterator[Outcome]:
@@ -338,12 +346,12 @@ def deflators(audit: Audit) -> Iterator[Outcome]:
     deflator = (m.nominal.FY_min / m.nominal.base_year / (1 + fy["grdp"] / 100) - 1) * 100
     lo, hi = DEFLATOR_GROWTH
     yield Outcome("deflator-plausible", "grdp", "FY", EXACT if lo <= deflator <= hi else FAIL, round(deflator, 4),
-                  None, ("nominal", "FY_min"), f" (nominal {m.nominal.base_year:,.0f} → {m.nominal.FY_min:,.0f}, "
-                                               f"real +{fy['grdp']:g} %; plausible: {lo:g} to {hi:g} %)")
+                  None, ("nominal", "FY_min"), Fact("detail-deflator", before=m.nominal.base_year,
+                                                    after=m.nominal.FY_min, real=fy["grdp"], low=lo, high=hi))
     nominal = audit.scenario.nominal_inputs
     for s, d in (nominal.deflators or {}).items():
         yield Outcome("deflator-plausible", s, "FY", EXACT if lo <= d <= hi else FAIL, round(d, 4), None,
-                      ("structure", "FY", s), " (from the FY nominal GRDP, structure and sector goal)")
+                      ("structure", "FY", s), Fact("detail-deflator-sector"))
 
 
 def percent_range(audit: Audit) -> Iterator[Outcome]:
@@ -367,7 +375,7 @@ def repeated_numbers(audit: Audit) -> Iterator[Outcome]:
             if item in m.published.get(period, {}):
                 a, b = audit.printed("goals", period, item), audit.printed("published", period, item)
                 yield Outcome("repeated-number-agrees", item, period, equal(a.value, b.value, a.half + b.half),
-                              a.value, b.value, ("published", period, item), " (section II.1.1 and Phụ lục I)")
+                              a.value, b.value, ("published", period, item), Fact("detail-text-and-appendix"))
     for i, ind in enumerate(m.indicators):
         for column, v in ind.stated.items():
             part = "values" if column in ind.values else "min" if column in ind.min else None
@@ -375,7 +383,7 @@ def repeated_numbers(audit: Audit) -> Iterator[Outcome]:
                 continue
             a, b = audit.printed("indicators", i, "stated", column), audit.printed("indicators", i, part, column)
             yield Outcome("repeated-number-agrees", ind.key, column, equal(a.value, b.value, a.half + b.half),
-                          b.value, a.value, ("indicators", i, part, column), " (appendix and text)")
+                          b.value, a.value, ("indicators", i, part, column), Fact("detail-text-and-appendix"))
 
 
 CHECKS = (structure_sums, flows_add_up, components, stocks, growth_between_parts, reproduced_by_weights,

@@ -8,8 +8,9 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from ..render import AuditFormat
-from .options import Actuals, Debug, Output, Outturn, Targets
+from ..present.render import AuditFormat
+from ..present.i18n import Lang
+from .options import Actuals, Debug, LangOpt, Output, Outturn, Targets
 from .run import emit, guarded
 
 
@@ -27,27 +28,29 @@ def audit(files: Annotated[Optional[List[Path]], typer.Argument(help="Targets fi
                                                            "with a reason; without it nothing is suppressed.")] = None,
           write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Write the current errors "
                                                                  "and warnings as a baseline (reasons to fill in).")] = None,
-          output: Output = None, debug: Debug = False) -> None:
+          lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
     """Structure, flows, components, stocks, growth aggregates, weights, claims, per capita, ranges, goals and
     repeated numbers. Exit 0 without error findings (or --fail-on warning: without warnings), 1 with, 2 on bad input."""
 
     def action() -> int:
-        from ..atomic import write_output
         from ..audit import apply_baseline, baseline_text, load_baseline, run_audit
+        from ..inputs.atomic import write_output
+        from ..present.views.audit import audit_document
+        from ..present.wording import Wording
         from ..scenario import Scenario
-        from ..views.audit import audit_document
 
         code = 0
         for target in files or [targets]:
             plan = Scenario.load(target, actuals)
-            notes = plan.with_outturn(outturn).outturn_notes if outturn else ()
-            report = run_audit(plan, notes)
+            conflicts = plan.with_outturn(outturn).conflicts if outturn else ()
+            report = run_audit(plan, conflicts)
+            w = Wording(lang, plan.plan)
             if baseline is not None:
                 report = apply_baseline(report, load_baseline(baseline), str(baseline))
             if write_baseline is not None:
-                write_output(write_baseline, baseline_text(report))
-                typer.echo(f"Wrote {write_baseline}: give each entry its reason", err=True)
-            code = max(code, emit(audit_document(report, fail_on.value), format, "en", output))
+                write_output(write_baseline, baseline_text(report, w.finding, w.label("baseline_header")))
+                typer.echo(w.label("wrote_baseline", file=write_baseline), err=True)
+            code = max(code, emit(audit_document(report, fail_on.value, lang, plan.plan), format, lang, output))
         return code
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

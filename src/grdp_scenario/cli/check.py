@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..i18n import Lang
-from ..render import Format
+from ..present.i18n import Lang
+from ..present.render import Format
 from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Strict, Targets
 from .run import emit, guarded
 
@@ -18,10 +18,10 @@ def check(targets: Targets = None, actuals: Actuals = None, outturn: Outturn = N
 
     def action() -> int:
         from ..scenario import Scenario
-        from ..views.check import check_document
+        from ..present.views.check import check_document
 
         scenario = Scenario.load(targets, actuals, outturn)
         document = check_document(scenario, scenario.check(), lang, strict)
         return emit(document, format, lang.value, output)
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

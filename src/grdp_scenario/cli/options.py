@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..i18n import Lang
-from ..render import Format
+from ..present.i18n import Lang
+from ..present.render import Format
 
 Targets = Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML (default: the packaged 2025 plan).",
                                                  show_default=False)]

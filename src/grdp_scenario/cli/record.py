@@ -7,7 +7,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from ..i18n import Lang
+from ..present.i18n import Lang
 from .options import Actuals, Debug, LangOpt, Targets
 from .run import guarded
 
@@ -27,42 +27,20 @@ def record(period: Annotated[str, typer.Argument(help="Q1..Q4, H1, H2, 9M or FY 
     period without --replace. Prints the block growth the figure implies."""
 
     def action() -> int:
-        from ..errors import InputError
-        from ..i18n import number
-        from ..outturn import record as record_rows
+        from ..core.values import split_assignment
+        from ..inputs.outturn import record as record_rows
+        from ..present.views.record import record_lines
         from ..scenario import Scenario
 
         scenario = Scenario.load(targets, actuals)
-        rates: dict[str, float] = {}
-        if grdp is not None:
-            rates["grdp"] = grdp
-        for text in rate or []:
-            key, sep, raw = text.partition("=")
-            if not sep:
-                raise InputError(f"'{text}' is not of the form SECTOR=RATE", where="--rate",
-                                 fix="Write e.g. --rate services=8.79")
-            if key not in scenario.economy.sector_keys:
-                raise InputError(f"unknown sector '{key}'", where="--rate",
-                                 fix=f"Use one of: {', '.join(scenario.economy.sector_keys)}")
-            try:
-                rates[key] = float(raw)
-            except ValueError:
-                hint = " (write a point, not a decimal comma)" if "," in raw else ""
-                raise InputError(f"'{raw}' is not a number{hint}", where="--rate", fix="Write e.g. --rate services=8.79") from None
-        for key, value in rates.items():
-            if value != value or value <= -100 or value in (float("inf"), float("-inf")):
-                raise InputError(f"{key} {value} is not a possible growth rate", fix="Give a finite rate above -100")
+        rates: dict[str, object] = {} if grdp is None else {"grdp": grdp}
+        rates.update(split_assignment(text, "--rate") for text in rate or [])
         done = record_rows(outturn, scenario.plan, period, rates, status, source, published, replace)
-        vi = Lang(lang) is Lang.vi
-        verb = ("Đã ghi" if vi else "Recorded") if not done.replaced else ("Đã ghi đè" if vi else "Revised")
-        typer.echo(f"{verb} {period}: " + ", ".join(f"{k} {number(v, 2, lang)}" for k, v in rates.items())
-                   + f" → {outturn}")
         after = scenario.with_outturn(outturn)
-        for block, implied in after.derived:
-            typer.echo((f"Suy ra {block}: {number(implied, 2, lang)} %" if vi else
-                        f"Implied {block}: {number(implied, 2, lang)} %"))
-        for note in after.outturn_notes:
-            typer.echo(("Mâu thuẫn: " if vi else "Conflict: ") + note, err=True)
+        said, warnings = record_lines(scenario.plan, done, after, str(outturn), lang)
+        typer.echo("\n".join(said))
+        for line in warnings:
+            typer.echo(line, err=True)
         return 0
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

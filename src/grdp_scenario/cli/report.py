@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import Lang
+from ..present.i18n import Lang
 from .options import Actuals, Debug, LangOpt, Outturn, Targets
 from .run import emit, guarded
 
@@ -19,17 +19,17 @@ def report(output: Annotated[Path, typer.Option("--output", "-o", help="FILE.htm
     per-capita GRDP and structure, the assumptions. Exit code as for check."""
 
     def action() -> int:
-        from ..errors import InputError
-        from ..render import Format
+        from ..core.errors import InputError
+        from ..present.render import Format
         from ..scenario import Scenario
-        from ..views.report import report_document
+        from ..present.views.report import report_document
 
         formats = {".html": Format.html, ".htm": Format.html, ".md": Format.markdown}
         fmt = formats.get(output.suffix.lower())
         if fmt is None:
-            raise InputError("has an unknown extension", file=str(output), fix="Use .html or .md")
+            raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md"), fix="fix-one-of")
         plan = Scenario.load(targets, actuals)
         scenario = plan.with_outturn(outturn) if outturn else plan
         return emit(report_document(plan, scenario, lang), fmt, lang.value, output)
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

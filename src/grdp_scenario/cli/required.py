@@ -6,8 +6,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from ..i18n import Lang
-from ..render import Format
+from ..present.i18n import Lang
+from ..present.render import Format
 from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
 from .run import emit, guarded
 
@@ -27,30 +27,19 @@ def required(goal: Goal = None, item: Item = "grdp", period: Period = None, for_
     """
 
     def action() -> int:
-        from ..analysis import goal_value, movable_blocks, solve
-        from ..errors import InputError
-        from ..overrides import require_item, require_period
+        from ..core.analysis import goal_value, solve
+        from ..core.errors import InputError
+        from ..present.views.analysis import required_document
         from ..scenario import Scenario
-        from ..views.analysis import required_document
 
         scenario = Scenario.load(targets, actuals, outturn)
         economy = scenario.economy
-        require_item(economy, item, "--item")
-        require_period(economy, for_, "--for")
-        movable = movable_blocks(economy)
-        for p in period or []:
-            if p not in movable:
-                raise InputError(f"'{p}' is not a target block", where="--period",
-                                 fix=f"Use one of: {', '.join(movable) or '(none: no block has status target)'}")
         target = goal if goal is not None else scenario.goals.get(for_, {}).get(item)
         if target is None:
-            raise InputError(f"the plan sets no {for_} goal for {item}", where="--goal", fix="Give --goal RATE")
-        current = goal_value(economy, for_, item)
-        if current is None:
-            raise InputError(f"{for_} {item} is not computable from the data", where="--item",
-                             fix="Choose an item given in every block")
+            raise InputError("goal-not-set", where="--goal", period=for_, item=item, fix="fix-goal-not-set")
         gap, solutions = solve(economy, target, for_, item, list(period) if period else None)
+        current = goal_value(economy, for_, item)
         return emit(required_document(scenario, target, for_, item, current, gap, solutions, lang), format,
                     lang.value, output)
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

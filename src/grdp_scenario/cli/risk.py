@@ -6,8 +6,8 @@ from typing import Annotated, List
 
 import typer
 
-from ..i18n import Lang
-from ..render import Format
+from ..present.i18n import Lang
+from ..present.render import Format
 from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
 from .run import emit, guarded
 
@@ -23,12 +23,12 @@ def risk(sd: Annotated[List[str], typer.Option("--sd", help="Standard deviation 
     cross-checked by Monte Carlo, and the quantiles of FY GRDP."""
 
     def action() -> int:
-        from ..risk import assess, parse_sd
+        from ..core.risk import assess, parse_sd
         from ..scenario import Scenario
-        from ..views.analysis import risk_document
+        from ..present.views.analysis import risk_document
 
         scenario = Scenario.load(targets, actuals, outturn)
         result = assess(scenario.economy, scenario.goals, parse_sd(sd, list(scenario.economy.top)), corr, draws, seed)
         return emit(risk_document(scenario, result, lang), format, lang.value, output)
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

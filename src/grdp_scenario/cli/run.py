@@ -8,28 +8,33 @@ from typing import Callable
 
 import typer
 
-from ..errors import InputError
-from ..render import BINARY, MACHINE, Format, render
+from ..core.errors import InputError
+from ..present.i18n import Lang
+from ..present.render import BINARY, MACHINE, Format, render
 
 
 def fail(message: str) -> None:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(message, err=True)
     raise typer.Exit(2)
 
 
-def guarded(action: Callable[[], int | None], debug: bool) -> None:
-    """Run ``action``; turn InputError into one paragraph on stderr and exit code 2."""
+def guarded(action: Callable[[], int | None], debug: bool, lang: Lang | str = Lang.en) -> None:
+    """Run ``action``; turn InputError into one paragraph in the user's language and exit code 2."""
+    from ..present.wording import Wording
+
+    w = Wording(lang)
     try:
         code = action()
     except InputError as exc:
         if debug:
             raise
-        fail(exc.message)
+        fail(f"{w.label('error')}: {w.error(exc)}")
     except OSError as exc:  # the file system said no: a path the user gave, not a bug of ours
         if debug:
             raise
-        where = f"{exc.filename}: " if exc.filename else ""
-        fail(f"{where}{exc.strerror or exc}. Check that the folder exists and is writable")
+        error = InputError("file-unwritable", file=exc.filename, reason=exc.strerror or str(exc),
+                           fix="fix-file-unwritable")
+        fail(f"{w.label('error')}: {w.error(error)}")
     except typer.Exit:
         raise
     except (KeyboardInterrupt, BrokenPipeError):
@@ -37,17 +42,18 @@ def guarded(action: Callable[[], int | None], debug: bool) -> None:
     raise typer.Exit(code or 0)
 
 
-def emit(document, fmt: Format, lang: str, output: Path | None = None) -> int:
+def emit(document, fmt: Format, lang: Lang | str, output: Path | None = None) -> int:
     """Print (or write) the document; the summary goes to stderr for machine formats."""
+    from ..present.wording import Wording
+
     if fmt in BINARY and output is None:
-        raise InputError(f"the {fmt.value} format is a file, not text for the terminal", where="--format",
-                         fix=f"Add --output FILE.{fmt.value}")
-    text = render(document, fmt, lang, color=output is None and sys.stdout.isatty())
+        raise InputError("format-needs-file", where="--format", format=fmt.value, fix="fix-format-needs-file")
+    text = render(document, fmt, Lang(lang).value, color=output is None and sys.stdout.isatty())
     if output is not None:
-        from ..atomic import write_output
+        from ..inputs.atomic import write_output
 
         write_output(output, text)
-        typer.echo(f"{document.summary}\nWrote {output}", err=True)
+        typer.echo(f"{document.summary}\n{Wording(lang).label('wrote', file=output)}", err=True)
     else:
         sys.stdout.write(text)
         if fmt in MACHINE and document.summary:

@@ -12,8 +12,8 @@ def schema(output: Output = None, debug: Debug = False) -> None:
     def action() -> int:
         import typer
 
-        from ..atomic import write_output
-        from ..plan import json_schema
+        from ..inputs.atomic import write_output
+        from ..inputs.plan import json_schema
 
         text = json_schema()
         if output is None:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import Lang
-from ..render import Format
+from ..present.i18n import Lang
+from ..present.render import Format
 from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
 from .run import emit, guarded
 
@@ -19,10 +19,10 @@ def sensitivity(period: Annotated[str, typer.Option("--period", help="The period
     """Points of the period's growth gained per point of each target block × sector, largest first."""
 
     def action() -> int:
-        from ..analysis import levers
-        from ..overrides import require_item, require_period
+        from ..core.analysis import levers
+        from ..core.overrides import require_item, require_period
         from ..scenario import Scenario
-        from ..views.analysis import sensitivity_document
+        from ..present.views.analysis import sensitivity_document
 
         scenario = Scenario.load(targets, actuals, outturn)
         economy = scenario.economy
@@ -31,4 +31,4 @@ def sensitivity(period: Annotated[str, typer.Option("--period", help="The period
         found = levers(economy, period, item, together=False)
         return emit(sensitivity_document(scenario, period, item, found, lang), format, lang.value, output)
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

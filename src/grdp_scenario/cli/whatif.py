@@ -7,8 +7,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from ..i18n import Lang
-from ..render import Format
+from ..present.i18n import Lang
+from ..present.render import Format
 from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Strict, Targets
 from .run import emit, guarded
 
@@ -26,20 +26,20 @@ def whatif(set: Sets = None, shift: Shifts = None, scenario: ScenarioFile = None
     """Change rates and see every period, goal and contribution move. Exit code follows the scenario."""
 
     def action() -> int:
-        from ..errors import InputError
-        from ..overrides import apply_all, load_scenario_file, parse_override
+        from ..core.errors import InputError
+        from ..core.overrides import apply_all, parse_override
+        from ..inputs.scenario_file import load_scenario_file
         from ..scenario import Scenario
-        from ..views.analysis import whatif_document
+        from ..present.views.analysis import whatif_document
 
         base = Scenario.load(targets, actuals, outturn)
         overrides = load_scenario_file(scenario, base.economy) if scenario else []
         overrides += [parse_override(t, "set", base.economy) for t in set or []]
         overrides += [parse_override(t, "shift", base.economy) for t in shift or []]
         if not overrides:
-            raise InputError("no change given", fix="Give --set PERIOD.ITEM=RATE, --shift PERIOD.ITEM=POINTS or "
-                                                    "--scenario FILE")
+            raise InputError("whatif-nothing", fix="fix-whatif-nothing")
         changed = base.with_economy(apply_all(base.economy, overrides))
         return emit(whatif_document(base, base.check(), changed.check(), overrides, lang, strict), format,
                     lang.value, output)
 
-    guarded(action, debug)
+    guarded(action, debug, lang)

@@ -1,0 +1,132 @@
+"""Levers on a goal: how many points a goal moves per point of a rate, and what a rate must reach.
+
+Every aggregate is linear in every block's rates (growth.weighted_growth), so a lever has one weight
+(points of the goal per point of the lever) and the required rate has a closed form
+(growth.required_rate). The weight is measured through the same code that applies a what-if, on the
+real economy, so it follows children, given GRDP figures and unions exactly as ``whatif`` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import periods
+from .economy import Economy
+from .evaluate import period_result
+from .growth import required_rate
+from .errors import InputError
+from .overrides import Override, apply, require_item, require_period
+from .values import check_rate, parse_number
+
+#: A required rate this many points beyond anything the plan shows for that item gets a warning.
+FAR_POINTS = 3.0
+
+
+@dataclass(frozen=True)
+class Lever:
+    period: str  # a block, or a union of movable blocks
+    item: str  # "grdp" (all sectors together) or a sector key
+    current: float
+    weight: float  # points of the goal per point of the lever
+
+
+def goal_value(economy: Economy, period: str, item: str) -> float | None:
+    res = period_result(economy, period)
+    if not res.computable:
+        return None
+    return res.grdp if item == "grdp" else res.sectors.get(item)
+
+
+def lever_weight(economy: Economy, lever_period: str, lever_item: str, goal_period: str, goal_item: str) -> float:
+    """∂goal/∂lever, exact for a linear function: shift the lever by one point and look."""
+    before = goal_value(economy, goal_period, goal_item)
+    after = goal_value(apply(economy, Override("shift", lever_period, lever_item, 1.0)), goal_period, goal_item)
+    return after - before
+
+
+def movable_blocks(economy: Economy) -> list[str]:
+    """Blocks whose rates are targets (what is left of the year); actual and estimate blocks stay."""
+    return [b.name for b in economy.blocks if b.status == "target"]
+
+
+def levers(economy: Economy, goal_period: str = "FY", goal_item: str = "grdp",
+           blocks: list[str] | None = None, together: bool = True) -> list[Lever]:
+    """Each movable block's GRDP and sectors, and all movable blocks together, with their weights."""
+    names = blocks if blocks is not None else movable_blocks(economy)
+    out = []
+    for name in names:
+        block = economy.block(name)
+        items = ["grdp", *[s for s in economy.sector_keys if s in block.rates]]
+        for item in items:
+            current = goal_value(economy, name, item)
+            if current is None:
+                continue
+            w = lever_weight(economy, name, item, goal_period, goal_item)
+            if abs(w) > 1e-12:
+                out.append(Lever(name, item, current, w))
+    if together and len(names) > 1:
+        union = periods.name_of(frozenset().union(*(periods.quarters(n) for n in names)))
+        if union is not None and union not in names:
+            w = lever_weight(economy, union, "grdp", goal_period, goal_item)
+            out.append(Lever(union, "grdp", goal_value(economy, union, "grdp"), w))
+    return out
+
+
+@dataclass(frozen=True)
+class Solution:
+    lever: Lever
+    required: float
+    #: ("above" | "below" | "impossible", points beyond, the bound) when far outside the data
+    flag: tuple[str, float, float] | None = None
+
+    @property
+    def change(self) -> float:
+        return self.required - self.lever.current
+
+
+def highest_and_lowest(economy: Economy, item: str) -> tuple[float, float]:
+    """The range of rates the data show for an item (GRDP: every block's GRDP and sector rate)."""
+    values = []
+    for b in economy.blocks:
+        if item == "grdp":
+            values.append(economy.block_grdp(b))
+            values += list(b.rates.values())
+        elif item in b.rates:
+            values.append(b.rates[item])
+    return max(values), min(values)
+
+
+def solve(economy: Economy, goal: float, goal_period: str = "FY", goal_item: str = "grdp",
+          blocks: list[str] | None = None) -> tuple[float, list[Solution]]:
+    """The gap to the goal, and for each lever the rate at which it alone meets the goal exactly.
+
+    The request is checked here, where the library receives it, so a notebook and the CLI get the same
+    error (named by its option: --goal, --for, --item, --period)."""
+    goal = check_rate(parse_number(goal, "--goal"), "--goal")
+    require_period(economy, goal_period, "--for")
+    require_item(economy, goal_item, "--item")
+    movable = movable_blocks(economy)
+    if isinstance(blocks, str):
+        blocks = [blocks]
+    for name in blocks or []:
+        if name not in movable:
+            raise InputError("block-not-target", where="--period", value=name, allowed=tuple(movable),
+                             fix="fix-block-not-target")
+    current = goal_value(economy, goal_period, goal_item)
+    if current is None:
+        raise InputError("goal-not-computable", where="--item", period=goal_period, item=goal_item,
+                         fix="fix-goal-not-computable")
+    gap = goal - current
+    out = []
+    for lever in levers(economy, goal_period, goal_item, blocks):
+        need = required_rate(lever.current, current, goal, lever.weight)
+        high, low = highest_and_lowest(economy, lever.item)
+        flag = None
+        if need <= -100:
+            flag = ("impossible", -100 - need, -100.0)
+        elif need > high + FAR_POINTS:
+            flag = ("above", need - high, high)
+        elif need < low - FAR_POINTS:
+            flag = ("below", low - need, low)
+        out.append(Solution(lever, need, flag))
+    return gap, out

@@ -1,0 +1,188 @@
+"""Evaluate an economy: growth, contributions and goal verdicts for every reportable period."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from . import periods
+from .economy import Economy
+from .errors import Fact, NotComputable
+from .growth import contribution, weighted_growth
+
+RESIDUAL = "residual"
+
+
+@dataclass(frozen=True)
+class PeriodResult:
+    period: str
+    blocks: tuple[str, ...] = ()
+    grdp: float | None = None
+    sectors: Mapping[str, float] = field(default_factory=dict)
+    contributions: Mapping[str, float] = field(default_factory=dict)
+    status: str = ""
+    reason: Fact | None = None  # why it, or its sectors, cannot be computed
+
+    @property
+    def computable(self) -> bool:
+        return self.grdp is not None
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    period: str
+    item: str
+    min: float
+    value: float | None
+    headline: bool = False
+
+    @property
+    def met(self) -> bool:
+        # Goals are thresholds compared at full precision (contract §3).
+        return self.value is not None and self.value >= self.min
+
+    @property
+    def margin(self) -> float | None:
+        return None if self.value is None else self.value - self.min
+
+
+def status_of(statuses: list[str]) -> str:
+    """One block's status, or the common status of several; 'mixed' when they differ."""
+    unique = sorted(set(statuses))
+    return unique[0] if len(unique) == 1 else "mixed"
+
+
+def period_result(economy: Economy, period: str) -> PeriodResult:
+    """A period's figures: computed from its blocks, then any figure published for it laid over them."""
+    res = computed_period_result(economy, period)
+    figures = economy.published.get(period)
+    if not figures or not res.computable:
+        return res
+    sectors = {**res.sectors, **{k: v for k, v in figures.items() if k != "grdp"}}
+    grdp = figures.get("grdp", res.grdp)
+    contributions = dict(res.contributions)
+    if contributions and grdp != res.grdp:
+        # The published total stands; what the blocks do not explain joins the residual line.
+        contributions[RESIDUAL] = contributions.get(RESIDUAL, 0.0) + (grdp - res.grdp)
+    reason = res.reason
+    if not res.sectors and sectors:
+        reason = None
+    return PeriodResult(period, res.blocks, grdp, sectors, contributions,
+                        economy.published_status.get(period, "actual"), reason)
+
+
+def computed_period_result(economy: Economy, period: str) -> PeriodResult:
+    """Contract §1: G[P] = Σ_{b∈P} Σ_s L·g / Σ_{b∈P} Σ_s L; g[s,P] likewise; C[s,P] = Σ_b L·g / Σ L_total."""
+    try:
+        blocks = economy.blocks_of(period)
+    except NotComputable as exc:
+        return PeriodResult(period, reason=exc.fact)
+    volumes = [economy.block_volume(b) for b in blocks]
+    grdp = weighted_growth((v, economy.block_grdp(b)) for v, b in zip(volumes, blocks))
+    status = status_of([b.status for b in blocks])
+    names = tuple(b.name for b in blocks)
+    without = [b.name for b in blocks if not economy.has_sectors(b)]
+    if without:
+        return PeriodResult(period, names, grdp, status=status,
+                            reason=Fact("sectors-unknown", blocks=tuple(without)))
+    sectors: dict[str, float] = {}
+    for s in economy.sector_keys:
+        if all(s in b.rates and s in b.volumes for b in blocks):
+            sectors[s] = weighted_growth((b.volumes[s], b.rates[s]) for b in blocks)
+    total_volume = math.fsum(volumes)
+    contributions = {s: contribution(((b.volumes[s], b.rates[s]) for b in blocks), total_volume)
+                     for s in economy.top}
+    # A given GRDP stands; what its sectors do not explain is carried as an explicit residual line.
+    residual = math.fsum(v * economy.residual(b) for v, b in zip(volumes, blocks)) / total_volume
+    if any(b.grdp is not None for b in blocks):
+        contributions[RESIDUAL] = residual
+    return PeriodResult(period, names, grdp, sectors, contributions, status)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What ``check`` reports: every period, every goal, and the verdict."""
+
+    economy: Economy
+    periods: Mapping[str, PeriodResult]
+    goals: tuple[GoalResult, ...]
+    nominal: Any = None  # nominal.NominalResult, or None
+
+    @property
+    def headline(self) -> GoalResult | None:
+        return next((g for g in self.goals if g.headline), None)
+
+    def goal_met(self, strict: bool = False) -> bool:
+        """The headline FY GRDP goal; with ``strict``, every goal."""
+        if strict:
+            return all(g.met for g in self.goals)
+        head = self.headline
+        return head.met if head is not None else all(g.met for g in self.goals)
+
+    def value(self, period: str, item: str) -> float | None:
+        p = self.periods.get(period)
+        if p is None or p.grdp is None:
+            return None
+        return p.grdp if item == "grdp" else p.sectors.get(item)
+
+    def to_json(self, strict: bool = False) -> dict[str, Any]:
+        """The contract §3 form of ``check --format json`` (rates in percent, unrounded)."""
+        e = self.economy
+        out: dict[str, Any] = {
+            "region": e.region,
+            "year": e.year,
+            "periods": {
+                p.period: {"grdp": p.grdp, "sectors": dict(p.sectors), "contributions": dict(p.contributions),
+                           "status": p.status, "blocks": list(p.blocks)}
+                for p in self.periods.values() if p.computable
+            },
+            "not_computable": {p.period: p.reason.to_json() for p in self.periods.values()
+                               if not p.computable and p.reason is not None},
+            "goals": [{"period": g.period, "item": g.item, "min": g.min, "value": g.value, "met": g.met,
+                       "margin": g.margin, "headline": g.headline} for g in self.goals],
+            "goal_met": self.goal_met(strict),
+            "strict": strict,
+        }
+        if self.nominal is not None:
+            out["nominal"] = self.nominal.to_json()
+        return out
+
+    def periods_frame(self):
+        """Periods × (grdp and sectors) as a pandas DataFrame, for notebooks."""
+        import pandas as pd
+
+        rows = [{"period": p.period, "status": p.status, "grdp": p.grdp, **p.sectors}
+                for p in self.periods.values() if p.computable]
+        return pd.DataFrame(rows).set_index("period")
+
+    def contributions_frame(self):
+        import pandas as pd
+
+        rows = [{"period": p.period, **p.contributions} for p in self.periods.values() if p.contributions]
+        return pd.DataFrame(rows).set_index("period")
+
+    def goals_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame([{"period": g.period, "item": g.item, "min": g.min, "value": g.value,
+                              "margin": g.margin, "met": g.met} for g in self.goals])
+
+
+def evaluate(economy: Economy, goals: Mapping[str, Mapping[str, float]], nominal_inputs: Any = None) -> Evaluation:
+    results = {p: period_result(economy, p) for p in periods.REPORTED}
+    goal_results = []
+    for period, items in goals.items():
+        for item, minimum in items.items():
+            value = None
+            res = results.get(period) or period_result(economy, period)
+            if res.computable:
+                value = res.grdp if item == "grdp" else res.sectors.get(item)
+            goal_results.append(GoalResult(period, item, minimum, value, headline=(period, item) == ("FY", "grdp")))
+    goal_results.sort(key=lambda g: (g.period != "FY", periods.sort_key(g.period), g.item != "grdp"))
+    nominal = None
+    if nominal_inputs is not None:
+        from .nominal import nominal_result
+
+        nominal = nominal_result(nominal_inputs, results["FY"])
+    return Evaluation(economy, results, tuple(goal_results), nominal)

@@ -1,0 +1,121 @@
+"""Published figures laid over a plan: an outturn beats the plan for the same quarters.
+
+A block's figure replaces the block; a cumulative figure (H1, 9M, FY) is inverted into the one block it
+completes (H1 7.87 and 9M 7.39 give Q3 ≈ 6.5, by growth.completing_block_rate) and is itself reported as
+published. What applying says is returned as facts: the blocks derived, and figures that conflict with
+the blocks they are made of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Mapping
+
+from . import periods
+from .economy import Economy
+from .errors import Fact, InputError, NotComputable
+from .growth import completing_block_rate, weighted_growth
+
+KNOWN = ("actual", "estimate", "derived")
+#: A published cumulative figure that its (published) blocks miss by more than this is a conflict: the
+#: figures are printed to two decimals, so half a hundredth is what rounding can explain.
+ROUNDING = 0.005
+
+
+@dataclass(frozen=True)
+class Published:
+    """What was published for one period: rates by item ('grdp' or a sector) and whether it is an estimate."""
+
+    period: str
+    rates: Mapping[str, float]
+    status: str = "actual"
+    line: int | None = None  # where it stands in the outturn file, for errors
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A block implied by a published cumulative figure (Q3 from H1 and 9M)."""
+
+    block: str
+    period: str  # the published figure it comes from
+    rate: float  # implied GRDP growth (NaN when only sectors are known)
+
+
+@dataclass(frozen=True)
+class Applied:
+    economy: Economy
+    derived: tuple[Derived, ...]
+    #: Facts about figures that do not fit: "outturn-conflict" (a published figure vs its published blocks)
+    #: and "outturn-unsplit" (several unknown blocks under one figure).
+    conflicts: tuple[Fact, ...]
+
+
+def apply_outturn(economy: Economy, figures: list[Published], file: str | None = None) -> Applied:
+    """Lay the published figures over the plan, in the order of the year."""
+    conflicts: list[Fact] = []
+    derived: list[Derived] = []
+    published: dict[str, dict[str, float]] = {}
+    published_status: dict[str, str] = {}
+    for fig in sorted(figures, key=lambda f: periods.sort_key(f.period)):
+        period, items, status = fig.period, dict(fig.rates), fig.status
+        try:
+            blocks = economy.blocks_of(period)
+        except NotComputable as exc:
+            raise InputError("outturn-period-unusable", file=file, line=fig.line, period=period, because=exc.fact,
+                             fix="fix-outturn-period") from None
+        if len(blocks) == 1:
+            economy = _replace_block(economy, blocks[0].name, items, status, f"outturn:{period}")
+        else:
+            unknown = [b for b in blocks if b.status not in KNOWN]
+            if len(unknown) == 1:
+                economy, implied = _derive_block(economy, period, blocks, unknown[0].name, items)
+                derived.append(Derived(unknown[0].name, period, implied))
+            elif not unknown and "grdp" in items:
+                known = weighted_growth((economy.block_volume(b), economy.block_grdp(b)) for b in blocks)
+                if abs(known - items["grdp"]) > ROUNDING:
+                    conflicts.append(Fact("outturn-conflict", period=period, published=items["grdp"],
+                                          blocks=tuple(b.name for b in blocks), implied=known))
+            else:
+                conflicts.append(Fact("outturn-unsplit", period=period, blocks=tuple(b.name for b in unknown)))
+        published[period] = items
+        published_status[period] = status
+    economy = replace(economy, published=MappingProxyType(published),
+                      published_status=MappingProxyType(published_status))
+    return Applied(economy, tuple(derived), tuple(conflicts))
+
+
+def _replace_block(economy: Economy, name: str, items: dict[str, float], status: str, source: str) -> Economy:
+    block = economy.block(name)
+    rates = {k: v for k, v in items.items() if k != "grdp"}
+    if not all(s in rates for s in economy.top):
+        rates = {}  # a partial sector list cannot weigh the block: keep what is certain, its GRDP
+    grdp = items.get("grdp")
+    if grdp is None and not rates:
+        return economy
+    return economy.replace_block(replace(block, status=status, rates=MappingProxyType(rates), grdp=grdp,
+                                         source=source))
+
+
+def _derive_block(economy: Economy, period: str, blocks, name: str, items: dict[str, float]):
+    """The block a cumulative figure completes: G_new = (G_P·L_P − Σ_known L·g) / L_new."""
+    new = economy.block(name)
+    known = [b for b in blocks if b.name != name]
+    total = sum(economy.block_volume(b) for b in blocks)
+    known_volume = sum(economy.block_volume(b) for b in known)
+    grdp = None
+    if "grdp" in items:
+        known_rate = weighted_growth((economy.block_volume(b), economy.block_grdp(b)) for b in known)
+        grdp = completing_block_rate(items["grdp"], total, known_rate, known_volume)
+    rates = {}
+    for s in economy.sector_keys:
+        if s in items and s in new.volumes and all(s in b.rates and s in b.volumes for b in known):
+            s_total = sum(b.volumes[s] for b in blocks)
+            s_known = sum(b.volumes[s] for b in known)
+            s_rate = weighted_growth((b.volumes[s], b.rates[s]) for b in known)
+            rates[s] = completing_block_rate(items[s], s_total, s_rate, s_known)
+    if not all(s in rates for s in economy.top):
+        rates = {}
+    block = replace(new, status="derived", rates=MappingProxyType(rates), grdp=grdp, source=f"derived:{period}")
+    economy = economy.replace_block(block)
+    return economy, economy.block_grdp(block) if (grdp is not None or rates) else float("nan")

@@ -1,0 +1,82 @@
+"""Join the files into the core's model: the plan's growth blocks with the base year's volumes, and the
+plan's nominal figures into the inputs of the nominal arithmetic. The core never sees a file."""
+
+from __future__ import annotations
+
+import math
+from types import MappingProxyType
+from typing import Mapping
+
+from ..core import periods
+from ..core.economy import Block, Economy
+from ..core.errors import Fact, InputError
+from ..core.growth import implied_deflator
+from ..core.nominal import IMPLIED, STATED, NominalInputs
+from .actuals import BaseYear
+
+
+def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None = None) -> Economy:
+    """Join the plan's growth blocks with the base year's volumes.
+
+    Each growth block must be a union of volume blocks (its rate then applies to each, which changes
+    nothing: splitting a block with its rate leaves every aggregate as it was). A volume block that a
+    growth block would split cannot be weighted, and is an input error.
+    """
+    model = plan.model
+    specs = dict(growth if growth is not None else model.growth)
+    parents = {s.key: s.parent for s in model.sectors}
+    top = tuple(plan.top_level)
+    volume_blocks = base.blocks
+    proxied = frozenset(s for s, p in parents.items() if p is not None and not any(k == s for k, _ in base.volume))
+    blocks = []
+    for name in sorted(specs, key=periods.sort_key):
+        spec = specs[name]
+        want = periods.quarters(name)
+        parts = [v for v in volume_blocks if periods.quarters(v) <= want]
+        straddling = [v for v in volume_blocks if periods.quarters(v) & want and not periods.quarters(v) <= want]
+        if straddling:
+            raise InputError("growth-splits-volume-block", file=plan.file, line=plan.line("growth", name),
+                             where=f"growth.{name}", block=name, actuals=base.file, straddling=tuple(straddling),
+                             fix="fix-growth-splits-volume-block")
+        volumes: dict[str, float] = {}
+        for s in parents:
+            if all((s, v) in base.volume for v in parts):
+                volumes[s] = sum(base.volume[(s, v)] for v in parts)
+        for s in proxied:
+            if parents[s] in volumes:
+                volumes[s] = volumes[parents[s]]
+        rates = dict(spec.rates)
+        blocks.append(Block(name, spec.status, MappingProxyType(volumes), MappingProxyType(rates), spec.grdp,
+                            "plan"))
+    return Economy(model.region.key, model.region.name, model.year, model.base_year, top,
+                   MappingProxyType(parents), tuple(blocks), MappingProxyType(dict(base.current)), proxied)
+
+
+def nominal_inputs_from_plan(plan, current: Mapping[str, float]) -> NominalInputs:
+    """Deflators and population: stated under ``assumptions``, or implied by the plan's FY figures."""
+    m = plan.model
+    top = plan.top_level
+    cur = {s: current[s] for s in top if s in current}
+    if len(cur) < len(top):
+        return NominalInputs({}, None, "", None, "",
+                             missing=Fact("nominal-no-current", sectors=tuple(s for s in top if s not in current)))
+    if m.assumptions.deflators:
+        absent = [s for s in top if s not in m.assumptions.deflators]
+        if absent:
+            return NominalInputs(cur, None, "", None, "", missing=Fact("nominal-deflators-lack", sectors=tuple(absent)))
+        deflators, dsource = dict(m.assumptions.deflators), STATED
+    else:
+        fy_struct = m.structure.get("FY", {})
+        fy_goals = m.goals.get("FY", {})
+        if m.nominal.FY_min is None or any(s not in fy_struct or s not in fy_goals for s in top):
+            return NominalInputs(cur, None, "", None, "", missing=Fact("nominal-no-deflators"))
+        deflators = {s: implied_deflator(m.nominal.FY_min * fy_struct[s] / math.fsum(fy_struct[k] for k in top),
+                                         cur[s], fy_goals[s]) for s in top}
+        dsource = IMPLIED
+    if m.assumptions.population is not None:
+        population, psource = m.assumptions.population, STATED
+    elif m.nominal.FY_min is not None and m.per_capita.FY_min:
+        population, psource = m.nominal.FY_min * 1e9 / (m.per_capita.FY_min * 1e6), IMPLIED
+    else:
+        population, psource = None, ""
+    return NominalInputs(cur, deflators, dsource, population, psource)

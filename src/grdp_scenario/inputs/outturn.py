@@ -1,0 +1,181 @@
+"""The outturn file: what the statistics office published after the plan, in a CSV the tool writes.
+
+One row per period × item (``grdp`` or a sector key). ``record`` appends rows atomically under a lock;
+a replaced row is kept as history with the time it was replaced. Applying the figures to a plan is the
+core's (core/outturn.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..core import periods
+from ..core.errors import InputError
+from ..core.outturn import Published
+from ..core.values import parse_rate
+from .plan import read_text
+
+COLUMNS = ("year", "period", "item", "rate", "status", "source", "published", "recorded", "replaced")
+STATUSES = ("actual", "estimate")
+
+
+@dataclass(frozen=True)
+class Row:
+    year: int
+    period: str
+    item: str
+    rate: float
+    status: str
+    source: str = ""
+    published: str = ""
+    recorded: str = ""
+    replaced: str = ""
+    line: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return not self.replaced
+
+
+def parse_outturn(text: str, plan, file: str) -> list[Row]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise InputError("csv-header-lacks", file=file, line=1, missing=tuple(missing), header=COLUMNS,
+                         fix="fix-outturn-header")
+    items = ["grdp", *[s.key for s in plan.sectors]]
+    rows = []
+    for raw in reader:
+        line = reader.line_num
+        cell = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        if not any(cell.values()):
+            continue
+        if cell["year"] != str(plan.model.year):
+            raise InputError("outturn-year", file=file, line=line, value=cell["year"], year=plan.model.year,
+                             fix="fix-outturn-year")
+        if cell["period"] not in periods.QUARTERS_OF:
+            raise InputError("period-unknown", file=file, line=line, where="period", value=cell["period"],
+                             allowed=periods.NAMES, fix="fix-one-of")
+        if cell["item"] not in items:
+            raise InputError("item-unknown", file=file, line=line, where="item", value=cell["item"],
+                             allowed=tuple(items), fix="fix-one-of")
+        try:
+            rate = parse_rate(cell["rate"], "rate")
+        except InputError as exc:
+            raise exc.located(file, line) from None
+        if cell["status"] not in STATUSES:
+            raise InputError("status-unknown", file=file, line=line, where="status", value=cell["status"],
+                             allowed=STATUSES, fix="fix-one-of")
+        rows.append(Row(int(cell["year"]), cell["period"], cell["item"], rate, cell["status"], cell["source"],
+                        cell["published"], cell["recorded"], cell["replaced"], line))
+    seen: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if r.active:
+            if (r.period, r.item) in seen:
+                raise InputError("outturn-twice", file=file, line=r.line, period=r.period, item=r.item,
+                                 first=seen[(r.period, r.item)], fix="fix-outturn-twice")
+            seen[(r.period, r.item)] = r.line or 0
+    return rows
+
+
+def load_outturn(path: Path | str, plan) -> list[Row]:
+    return parse_outturn(read_text(Path(path), "outturn"), plan, str(path))
+
+
+def format_outturn(rows: list[Row]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for r in rows:
+        w.writerow([r.year, r.period, r.item, f"{r.rate:g}" if r.rate == round(r.rate, 6) else repr(r.rate),
+                    r.status, r.source, r.published, r.recorded, r.replaced])
+    return out.getvalue()
+
+
+def active_figures(rows: list[Row]) -> dict[str, dict[str, Row]]:
+    out: dict[str, dict[str, Row]] = {}
+    for r in rows:
+        if r.active:
+            out.setdefault(r.period, {})[r.item] = r
+    return out
+
+
+def published_figures(rows: list[Row]) -> list[Published]:
+    """The active rows as the core's published figures, one per period."""
+    out = []
+    for period, items in active_figures(rows).items():
+        status = "estimate" if any(r.status == "estimate" for r in items.values()) else "actual"
+        first = next(iter(items.values()))
+        out.append(Published(period, {k: r.rate for k, r in items.items()}, status, first.line))
+    return out
+
+
+# ----- recording ---------------------------------------------------------------------------------------
+
+
+@contextmanager
+def locked(path: Path):
+    """An exclusive lock beside the file, so two planners recording at once do not lose a row."""
+    lock_path = path.with_name(path.name + ".lock")
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except ImportError:  # Windows: msvcrt locks a byte range
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        yield
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    rows: list[Row]  # the whole file after recording
+    new: list[Row]
+    replaced: list[Row]
+
+
+def record(path: Path | str, plan, period: str, rates: dict[str, float], status: str = "actual",
+           source: str = "", published: str = "", replace_existing: bool = False,
+           now: datetime | None = None) -> Recorded:
+    path = Path(path)
+    if period not in periods.QUARTERS_OF:
+        raise InputError("period-unknown", where="PERIOD", value=period, allowed=periods.NAMES, fix="fix-one-of")
+    if not rates:
+        raise InputError("record-nothing", fix="fix-record-nothing")
+    items = ["grdp", *(s.key for s in plan.sectors)]
+    for item in rates:
+        if item not in items:
+            raise InputError("item-unknown", where="--rate", value=item, allowed=tuple(items), fix="fix-one-of")
+    rates = {item: parse_rate(raw, "--grdp" if item == "grdp" else "--rate") for item, raw in rates.items()}
+    if status not in STATUSES:
+        raise InputError("status-unknown", where="--status", value=status, allowed=STATUSES, fix="fix-one-of")
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    from .atomic import write_output
+
+    with locked(path):
+        rows = load_outturn(path, plan) if path.exists() and path.stat().st_size else []
+        current = active_figures(rows).get(period, {})
+        clash = [item for item in rates if item in current]
+        if clash and not replace_existing:
+            raise InputError("record-exists", file=str(path), period=period, items=tuple(clash),
+                             rates=tuple(current[i].rate for i in clash), recorded=current[clash[0]].recorded,
+                             fix="fix-record-exists")
+        replaced = [r for r in rows if r.active and r.period == period and r.item in rates]
+        kept = [replace(r, replaced=stamp, line=None) if r in replaced else replace(r, line=None) for r in rows]
+        new = [Row(plan.model.year, period, item, rate, status, source, published, stamp)
+               for item, rate in rates.items()]
+        all_rows = kept + new
+        write_output(path, format_outturn(all_rows))
+    return Recorded(all_rows, new, replaced)

@@ -1,0 +1,99 @@
+"""YAML with its places: every value keeps the line it stands on and the text it was printed as.
+
+The plan's numbers must stay traceable (the audit points at the exact line) and their printed
+precision must stay knowable ("2,8" was printed with one decimal, "14,80" with two): a float
+alone forgets both, so we walk the YAML node tree ourselves and keep a map of paths to places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.errors import InputError
+
+Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    line: int  # 1-based
+    text: str  # the scalar as written, for printed precision
+
+    @property
+    def decimals(self) -> int:
+        """Decimals printed: '2.8' → 1, '14.80' → 2, '277449' → 0."""
+        t = self.text.strip()
+        if "e" in t.lower() or "." not in t:
+            return 0
+        return len(t.split(".", 1)[1])
+
+
+@dataclass
+class Located:
+    data: Any
+    places: dict[Path, Place] = field(default_factory=dict)
+
+    def line(self, path: Path) -> int | None:
+        """The line of ``path`` or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p:
+            if p in self.places:
+                return self.places[p].line
+            p = p[:-1]
+        return None
+
+    def decimals(self, path: Path) -> int | None:
+        place = self.places.get(tuple(path))
+        return place.decimals if place else None
+
+
+def dotted(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load_yaml(text: str, file: str) -> Located:
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_cls(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or str(exc)
+        raise InputError("yaml-invalid", file=file, line=line, problem=problem, fix="fix-yaml") from None
+    except yaml.YAMLError as exc:
+        raise InputError("yaml-invalid", file=file, problem=str(exc), fix="fix-yaml") from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise InputError("file-empty", file=file, kind="yaml", fix="fix-file-empty")
+    places: dict[Path, Place] = {}
+    constructor = yaml.SafeLoader("")  # only for turning scalar nodes into Python values
+
+    def walk(node: Any, path: Path) -> Any:
+        places.setdefault(path, Place(node.start_mark.line + 1, ""))
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = constructor.construct_object(key_node)
+                if isinstance(key, (dict, list)):
+                    raise InputError("yaml-key-not-text", file=file, line=key_node.start_mark.line + 1,
+                                     fix="fix-yaml")
+                if key in out:
+                        raise InputError("yaml-key-twice", file=file, line=key_node.start_mark.line + 1,
+                                     where=dotted(path + (key,)), key=key, fix="fix-keep-one")
+                places[path + (key,)] = Place(value_node.start_mark.line + 1, "")
+                out[key] = walk(value_node, path + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [walk(item, path + (i,)) for i, item in enumerate(node.value)]
+        places[path] = Place(node.start_mark.line + 1, node.value)
+        return constructor.construct_object(node)
+
+    return Located(walk(root, ()), places)

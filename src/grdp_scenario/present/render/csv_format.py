@@ -1,0 +1,31 @@
+"""CSV: every table in one tidy long table (table, row, column, value), raw numbers, for Excel and pandas;
+or the document's own flat records where it has them (the audit: one row per finding)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..document import Document
+
+
+def render(document: Document, lang: str = "en") -> str:
+    out = io.StringIO()
+    if document.records is not None:
+        keys = list(document.records[0]) if document.records else ["message"]
+        writer = csv.DictWriter(out, keys, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(document.records)
+        return out.getvalue()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["table", "row", "column", "value"])
+    for table in document.tables:
+        keys = table.column_keys or table.columns
+        for row in table.rows:
+            row_key = row[0].raw if row[0].raw is not None else row[0].text
+            for key, cell in zip(keys[1:], row[1:]):
+                value = cell.raw if cell.raw is not None else ""
+                if isinstance(value, bool):
+                    value = str(value).lower()
+                w.writerow([table.key, row_key, key, value])
+    return out.getvalue()

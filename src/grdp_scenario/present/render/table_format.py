@@ -1,0 +1,127 @@
+"""Rich tables for people: the verdict first, then the tables, then the notes. Only renders.
+
+Every table fits the terminal whole: numbers never wrap or shorten, labels wrap at word boundaries, and
+a table too wide for the terminal is stacked into several narrower ones, each repeating the columns that
+say what a row is (the key columns: the labels before the first column of numbers).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+from ..document import Document, Table
+
+STYLE = {"good": "green", "bad": "bold red"}
+#: Space a column takes besides its text: a border and a blank on each side.
+EDGE = 3
+#: A wrapping label column is not made narrower than this, so that it wraps into words, not letters.
+LABEL_MIN = 14
+
+
+def render(document: Document, lang: str = "en", color: bool = False, width: int | None = None) -> str:
+    from rich.console import Console
+    from rich.panel import Panel
+
+    buffer = io.StringIO()
+    force = color or os.environ.get("FORCE_COLOR") is not None
+    width = width or _terminal_width()
+    console = Console(file=buffer, width=width, force_terminal=force, no_color=os.environ.get("NO_COLOR") is not None,
+                      highlight=False, soft_wrap=False)
+    if document.verdict:
+        style = "green" if document.ok else "bold red" if document.ok is False else ""
+        console.print(Panel(_esc(document.verdict), title=_esc(document.title), style=style, expand=False))
+    else:
+        console.print(f"[bold]{_esc(document.title)}[/bold]")
+    for t in document.tables:
+        for part in _stacked(t, width):
+            console.print(part)
+    for note in document.notes:
+        console.print(f"• {_esc(note)}")
+    return buffer.getvalue()
+
+
+def _terminal_width() -> int:
+    try:
+        return max(40, int(os.environ.get("COLUMNS", 120)))
+    except ValueError:
+        return 120
+
+
+def _numeric(t: Table, i: int) -> bool:
+    return i > 0 and any(_is_number(row[i].raw) for row in t.rows)
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def _natural_width(t: Table, i: int) -> int:
+    return max([len(t.columns[i]), *(len(row[i].text) for row in t.rows)])
+
+
+def _min_width(t: Table, i: int) -> int:
+    """The narrowest a column may be: numbers whole, words whole (headers included)."""
+    cells = [row[i].text for row in t.rows]
+    words = max([_longest_word(t.columns[i]), *(_longest_word(c) for c in cells)])
+    if _numeric(t, i):
+        return max([words, *(len(c) for c in cells)])
+    return min(_natural_width(t, i), max(words, LABEL_MIN))
+
+
+def _stacked(t: Table, width: int):
+    """The table as one rich Table, or several when its columns cannot all fit side by side."""
+    n = len(t.columns)
+    mins = [_min_width(t, i) for i in range(n)]
+    first_number = next((i for i in range(1, n) if _numeric(t, i)), n)
+    keys = list(range(first_number)) or [0]
+    rest = [i for i in range(n) if i not in keys]
+    need = lambda cols: sum(mins[j] + EDGE for j in cols) + 1  # noqa: E731
+    groups: list[list[int]] = []
+    for i in rest:
+        if groups and need(keys + groups[-1] + [i]) <= width:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for number, group in enumerate(groups or [[]]):
+        title = t.title if number == 0 else f"{t.title} ({number + 1}/{len(groups)})"
+        columns = keys + group
+        yield _rich_table(t, columns, _widths(t, columns, mins, width), title)
+
+
+def _widths(t: Table, columns: list[int], mins: list[int], width: int) -> dict[int, int]:
+    """Each column from its minimum towards its natural width, the spare shared by what each lacks."""
+    widths = {i: mins[i] for i in columns}
+    spare = width - sum(widths.values()) - EDGE * len(columns) - 1
+    lacking = {i: _natural_width(t, i) - widths[i] for i in columns}
+    total = sum(lacking.values())
+    if spare <= 0 or total <= 0:
+        return widths
+    if spare >= total:
+        return {i: widths[i] + lacking[i] for i in columns}
+    for i in columns:
+        widths[i] += spare * lacking[i] // total
+    return widths
+
+
+def _rich_table(t: Table, columns: list[int], widths: dict[int, int], title: str):
+    from rich.table import Table as RichTable
+
+    table = RichTable(title=_esc(title), title_justify="left", show_lines=False)
+    for i in columns:
+        table.add_column(_esc(t.columns[i]), justify="right" if _numeric(t, i) else "left", width=widths[i],
+                         overflow="fold")
+    for row in t.rows:
+        cells = [row[i] for i in columns]
+        table.add_row(*[f"[{STYLE[c.style]}]{_esc(c.text)}[/]" if c.style in STYLE else _esc(c.text) for c in cells])
+    return table
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
