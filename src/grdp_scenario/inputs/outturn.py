@@ -151,7 +151,7 @@ def record(path: Path | str, plan, period: str, rates: dict[str, float], status:
            now: datetime | None = None) -> Recorded:
     path = Path(path)
     if period not in periods.QUARTERS_OF:
-        raise InputError("period-unknown", where="PERIOD", value=period, allowed=periods.NAMES, fix="fix-one-of")
+        raise InputError("period-unknown", value=period, allowed=periods.NAMES, fix="fix-one-of")
     if not rates:
         raise InputError("record-nothing", fix="fix-record-nothing")
     items = ["grdp", *(s.key for s in plan.sectors)]

@@ -113,6 +113,12 @@ LABELS: dict[str, str] = {
     "section_goals": N_("goals"), "section_published": N_("published"),
     "baseline_header": N_("Acknowledged findings of `grdp-scenario audit`. Give each entry its reason: why the "
                           "finding\nis accepted (for example: the number is printed so in the published plan)."),
+    # sheet names of the workbook (at most 31 characters)
+    "sheet_summary": N_("Summary"), "sheet_growth": N_("Growth"), "sheet_goals": N_("Goals"),
+    "sheet_contributions": N_("Contributions"), "sheet_nominal": N_("Current prices"),
+    "sheet_whatif": N_("What-if"), "sheet_required": N_("Required"), "sheet_sensitivity": N_("Sensitivity"),
+    "sheet_sweep": N_("Sweep"), "sheet_risk": N_("Risk"), "sheet_fan": N_("Quantiles"), "sheet_path": N_("Path"),
+    "sheet_findings": N_("Findings"), "sheet_acknowledged": N_("Acknowledged"),
     # kinds of files, in messages about them
     "file-targets": N_("targets"), "file-actuals": N_("base-year"), "file-outturn": N_("outturn"),
     "file-scenario": N_("scenario"), "file-baseline": N_("baseline"), "file-yaml": N_("YAML"),

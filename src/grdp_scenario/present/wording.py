@@ -22,6 +22,8 @@ PERIOD_FIELDS = {"period", "periods", "block", "blocks", "split", "end", "other"
 NAMED_FIELDS = {"indicators"}
 #: Fields that are file names.
 FILE_FIELDS = {"file", "actuals"}
+#: Numbers that count or name something (a byte, a line, a year): never given decimals or grouping.
+COUNTING_FIELDS = {"byte", "first", "base_year", "year", "line"}
 #: Fields kept verbatim: what the user typed or must type (keys, options, allowed values).
 VERBATIM_FIELDS = {"value", "allowed", "key", "hint", "keys", "header", "missing", "unknown", "where", "format",
                    "item", "items", "sector", "sectors", "parent", "first", "second", "rule", "type",
@@ -129,7 +131,7 @@ class Wording:
             return self.item(value)
         if isinstance(value, bool) or value is None:
             return "–" if value is None else str(value).lower()
-        if isinstance(value, (int, float)) and name not in VERBATIM_FIELDS | {"byte", "first", "base_year", "year"}:
+        if isinstance(value, (int, float)) and name not in COUNTING_FIELDS:
             return general(float(value), self.lang)
         return str(value)
 

@@ -31,10 +31,15 @@ def render(document: Document, lang: str = "en") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from ..catalogue import LABELS
+    from ..wording import Wording
+
+    w = Wording(lang)
+    sheet = lambda key: w.label(f"sheet_{key}") if f"sheet_{key}" in LABELS else key  # noqa: E731
     wb = Workbook()
     summary = wb.active
-    used = {"Summary"}
-    summary.title = "Summary"
+    used = {sheet("summary")}
+    summary.title = sheet("summary")
     summary.append([safe_text(document.title)])
     summary["A1"].font = Font(bold=True, size=14)
     for line in (document.verdict or "").splitlines():
@@ -43,7 +48,7 @@ def render(document: Document, lang: str = "en") -> bytes:
         summary.append([safe_text(note)])
     summary.column_dimensions["A"].width = 120
     for table in document.tables:
-        ws = wb.create_sheet(_sheet_title(table.key, used))
+        ws = wb.create_sheet(_sheet_title(sheet(table.key), used))
         ws.append([safe_text(table.title)])
         ws["A1"].font = Font(bold=True)
         ws.append([safe_text(c) for c in table.columns])

@@ -1,0 +1,110 @@
+"""The package's layers: the core reads no files and builds no sentences; every fact has its words."""
+
+from __future__ import annotations
+
+import ast
+import string
+import sys
+from pathlib import Path
+
+import pytest
+
+from grdp_scenario.present.catalogue import LABELS, MESSAGES, RULE_TEXTS, message_ids
+from grdp_scenario.present.i18n import po_path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "grdp_scenario"
+#: Below the presentation layer: the core, the file readers, the audit and the calibration.
+BELOW_PRESENTATION = [*(p for p in (PACKAGE / "core").glob("*.py") if p.name != "errors.py"), *(PACKAGE / "inputs").glob("*.py"),
+                      *(PACKAGE / "audit").glob("*.py"), PACKAGE / "calibrate.py"]
+#: What the core may import besides itself: the standard library, and numpy and pandas for arrays and the
+#: notebook frames (lazily, so ``check`` and ``--help`` start without them).
+CORE_MAY_IMPORT = set(sys.stdlib_module_names) | {"numpy", "pandas"}
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """(level, module) of every import in a file, at any depth (lazy imports count too)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(0, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            found.append((node.level, node.module or ""))
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "core").glob("*.py")), ids=lambda p: p.name)
+def test_the_core_imports_only_itself_and_the_standard_library(path):
+    for level, module in imports(path):
+        if level == 0:
+            assert module.split(".")[0] in CORE_MAY_IMPORT, f"{path.name} imports {module}"
+        else:
+            assert level == 1, f"{path.name} reaches out of the core: {'.' * level}{module}"
+
+
+def calls(path: Path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("InputError", "Fact", "_fail"):
+                yield name, node
+
+
+def codes_in(name: str, node: ast.Call) -> list[str]:
+    """The catalogue codes a call names: its first string argument (what) and its fix."""
+    args = [a for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    out = [args[0].value] if args else []
+    if name == "_fail" and len(args) > 1:
+        out.append(args[1].value)
+    out += [k.value.value for k in node.keywords
+            if k.arg == "fix" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)]
+    return out
+
+
+@pytest.mark.parametrize("path", BELOW_PRESENTATION, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_below_the_presentation_errors_and_facts_are_codes_with_words_in_the_catalogue(path):
+    for name, node in calls(path):
+        first = node.args[0] if node.args and name != "_fail" else (node.args[3] if len(node.args) > 3 else None)
+        # A code is a literal, or a variable passing one on (pydantic's error type); never a built string.
+        assert isinstance(first, (ast.Constant, ast.Name)), f"{path.name}:{node.lineno}: {name} without a code"
+        for code in codes_in(name, node):
+            assert code in MESSAGES, f"{path.name}:{node.lineno}: '{code}' is not in the catalogue"
+        assert not any(isinstance(a, ast.JoinedStr) for a in node.args), f"{path.name}:{node.lineno}: a sentence"
+
+
+def po_entries(lang: str = "vi") -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    with po_path(lang).open("rb") as fh:
+        return {m.id: m.string for m in read_po(fh) if m.id}
+
+
+def fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_every_message_has_a_vietnamese_translation_with_the_same_fields():
+    po = po_entries()
+    for msgid in message_ids():
+        assert po.get(msgid), f"no Vietnamese for {msgid!r} (run scripts/i18n.py, then translate)"
+        assert fields(po[msgid]) == fields(msgid), msgid
+    stale = set(po) - set(message_ids())
+    assert not stale, f"stale entries in the .po: {sorted(stale)[:5]} (run scripts/i18n.py)"
+
+
+def test_every_rule_has_its_words_and_labels_are_complete():
+    from grdp_scenario.audit.catalogue import RULES
+
+    assert set(RULE_TEXTS) == set(RULES)
+    for period in ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY"):
+        assert period in LABELS
+
+
+def test_errors_read_in_the_users_language():
+    from grdp_scenario.core.errors import InputError
+    from grdp_scenario.present.wording import error_text
+
+    err = InputError("rate-impossible", file="t.yaml", line=3, where="growth.Q4.services", value=-150.5,
+                     fix="fix-rate")
+    assert error_text(err, "en") == ("t.yaml, line 3 (growth.Q4.services): a growth rate of -150.5% would mean the "
+                                     "economy vanished or turned negative. Rates are in percent and must be above -100.")
+    assert error_text(err, "vi").startswith("t.yaml, dòng 3 (growth.Q4.services): tốc độ tăng -150,5% ")

@@ -1,0 +1,201 @@
+"""The presentation as its readers meet it: Vietnamese without English left, tables whole at any width."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from typer.testing import CliRunner
+
+from grdp_scenario.cli.app import app
+from grdp_scenario.present.catalogue import message_ids
+from grdp_scenario.scenario import data_path
+
+OUTTURN = str(data_path("outturn_2025.csv"))
+#: Words that stand in Vietnamese output as they are: names, formats, options the user types.
+ALLOWED = {"grdp", "monte", "carlo", "readme", "yaml", "utf", "csv", "excel", "json", "html", "xlsx", "parquet",
+           "pyarrow", "pip", "install", "scenario", "grdp-scenario"}
+
+
+def english_words() -> set[str]:
+    """Every ASCII word of three letters or more in the English message ids (the tool's own English)."""
+    words = set()
+    for msgid in message_ids():
+        text = re.sub(r"\{[^}]*\}", " ", msgid)
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    return words - ALLOWED
+
+
+def leftover_english(text: str) -> list[str]:
+    english = english_words()
+    found = []
+    for token in text.split():
+        token = token.strip(",.;:()[]")
+        if any(c in token for c in "/_") or re.search(r"\w\.\w", token) or token.startswith("--") or \
+                re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", token):
+            continue  # a path, a key, an option the user types or a rule's slug
+        for word in re.findall(r"[A-Za-z]{3,}", token):
+            if word.lower() in english and not re.search(r"[^\x00-\x7f]", token):
+                found.append(token)
+    return found
+
+
+class _Text(HTMLParser):
+    """The text a reader sees: element text, not style sheets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.hidden += tag in ("style", "script")
+
+    def handle_endtag(self, tag) -> None:
+        self.hidden -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def xlsx_text(data: bytes) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    cells = [str(c.value) for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    return " ".join([*book.sheetnames, *cells])
+
+
+def run(*args: str, columns: int = 120):
+    return CliRunner().invoke(app, [str(a) for a in args], env={"COLUMNS": str(columns)})
+
+
+COMMANDS = {
+    "check": ["check"],
+    "check-outturn": ["check", "--outturn", OUTTURN],
+    "whatif": ["whatif", "--set", "Q4.services=16", "--shift", "Q3.grdp=-1"],
+    "required": ["required", "--goal", "10.5"],
+    "required-outturn": ["required", "--outturn", OUTTURN.replace("outturn_2025", "outturn_2025")],
+    "sensitivity": ["sensitivity"],
+    "sweep": ["sweep", "--vary", "Q3.grdp=9:13:0.5", "--vary", "Q4.grdp=10:15:0.5"],
+    "risk": ["risk", "--sd", "1", "--draws", "2000"],
+    "audit": ["audit"],
+}
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "xlsx"])
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_vietnamese_output_has_no_english_left(name, fmt, tmp_path):
+    args = COMMANDS[name]
+    if name == "audit" and fmt in ("html", "xlsx"):
+        pytest.skip("the audit's formats are table, json, csv, markdown, github and junit")
+    if name == "sweep" and fmt == "xlsx":
+        pytest.skip("sweep's --output is the grid itself (csv or parquet), not a workbook of the summary")
+    out = tmp_path / f"out.{fmt}"
+    extra = ["--output", out] if fmt == "xlsx" or (fmt == "html" and name != "sweep") else []
+    r = run(*args, "--format", fmt, "--lang", "vi", *extra)
+    assert r.exit_code in (0, 1), r.output
+    if fmt == "html":
+        text = html_text(out.read_text(encoding="utf-8") if extra else r.stdout)
+    elif fmt == "xlsx":
+        text = xlsx_text(out.read_bytes())
+    else:
+        text = r.stdout
+    text += " " + r.stderr
+    assert leftover_english(text) == [], text
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--targets", "missing.yaml"],
+    ["whatif", "--set", "Q9.services=1"],
+    ["whatif", "--set", "Q4.services=13,5"],
+    ["risk", "--sd", "-1"],
+    ["record", "Q5", "--grdp", "1", "--outturn", "o.csv"],
+    ["sweep", "--vary", "Q4.grdp=10:15"],
+])
+def test_errors_in_vietnamese_have_no_english_left(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run(*args, "--lang", "vi")
+    assert r.exit_code == 2 and r.stderr.startswith("Lỗi: "), r.output
+    assert "Traceback" not in r.output
+    assert leftover_english(r.stderr) == [], r.stderr
+
+
+def test_record_and_report_speak_vietnamese(tmp_path):
+    outturn = tmp_path / "o.csv"
+    r = run("record", "9M", "--grdp", "7.39", "--outturn", outturn, "--lang", "vi")
+    assert r.exit_code == 0 and "Suy ra Quý III: 6,54%" in r.stdout and leftover_english(r.stdout) == []
+    report = tmp_path / "bao-cao.html"
+    r = run("report", "--output", report, "--outturn", outturn, "--lang", "vi")
+    assert r.exit_code in (0, 1) and leftover_english(html_text(report.read_text(encoding="utf-8"))) == []
+
+
+def test_the_detector_finds_english():
+    assert leftover_english("Kế hoạch derived from 9M") == ["derived", "from"]
+    assert leftover_english("lấy từ data/actuals_2024.csv --outturn Q4.services=16") == []
+
+
+# ----- every figure whole at any width ---------------------------------------------------------------------
+
+
+def local(value: float, decimals: int, lang: str, sign: bool = False) -> str:
+    """The figure as the table must show it: rounded once, then spelled in the language (independent of the code
+    under test: plain format() and a swap of separators)."""
+    if round(value, decimals) == 0:
+        value = 0.0
+    text = format(value, f"{'+' if sign else ''},.{decimals}f")
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".") if lang == "vi" else text
+
+
+def figures(name: str, data: dict, lang: str) -> set[str]:
+    if name in ("check", "whatif"):
+        result = data["scenario"] if name == "whatif" else data
+        out = set()
+        for p in result["periods"].values():
+            out |= {local(v, 2, lang) for v in [p["grdp"], *p["sectors"].values()]}
+            out |= {local(v, 4 if k == "residual" else 2, lang) for k, v in p["contributions"].items()}
+        for g in result["goals"]:
+            out |= {local(g["min"], 2, lang), local(g["value"], 2, lang), local(g["margin"], 3, lang, sign=True)}
+        return out
+    if name == "required":
+        return {s for x in data["solutions"] for s in (local(x["current"], 2, lang), local(x["required"], 2, lang),
+                                                      local(x["change_pp"], 3, lang, sign=True),
+                                                      local(x["weight"], 4, lang))}
+    if name == "risk":
+        return {s for g in data["goals"] for s in (local(g["min"], 2, lang), local(g["mean"], 2, lang),
+                                                  local(g["stdev"], 3, lang), local(100 * g["probability"], 1, lang))}
+    if name == "audit":
+        return {f"{f['line']}" for f in data["findings"]}
+    raise AssertionError(name)
+
+
+WIDE = {"check": ["check"], "whatif": ["whatif", "--set", "Q4.services=16"], "required": ["required"],
+        "risk": ["risk", "--sd", "1", "--draws", "0"], "audit": ["audit"]}
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", list(WIDE))
+def test_every_figure_label_and_column_is_whole_at_any_width(name, lang, columns):
+    data = json.loads(run(*WIDE[name], "--format", "json").stdout)
+    table = run(*WIDE[name], "--lang", lang, columns=columns).stdout
+    lines = table.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert "…" not in table  # nothing shortened
+    for figure in figures(name, data, lang):
+        assert re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", table), (figure, table)
+    words = " ".join(lines)
+    for label in ("Nông, lâm nghiệp và thủy sản", "Thuế sản phẩm trừ trợ cấp sản phẩm") if lang == "vi" else \
+            ("Agriculture, forestry and fishery", "Product taxes less subsidies"):
+        if name != "audit":
+            assert all(word in words for word in label.split()), (label, table)
