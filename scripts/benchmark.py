@@ -22,8 +22,18 @@ CASES = {
     "baseline: import pandas, pydantic, typer, yaml, rich.table": BASELINE,
     "grdp-scenario --help": [PY, "-m", "grdp_scenario", "--help"],
     "grdp-scenario check": [PY, "-m", "grdp_scenario", "check", "--format", "json"],
-    "grdp-scenario sweep 1001 x 1001": [PY, "-m", "grdp_scenario", "sweep", "--vary", "Q3.grdp=8:13:0.005",
-                                        "--vary", "Q4.grdp=10:15:0.005", "--format", "json"],
+    "grdp-scenario sweep 1001 x 1001": [
+        PY,
+        "-m",
+        "grdp_scenario",
+        "sweep",
+        "--vary",
+        "Q3.grdp=8:13:0.005",
+        "--vary",
+        "Q4.grdp=10:15:0.005",
+        "--format",
+        "json",
+    ],
 }
 
 
@@ -39,9 +49,11 @@ def median_seconds(cmd: list[str], runs: int) -> float | None:
 
 
 def heavy_modules_on_help() -> list[str]:
-    code = ("import sys; sys.argv=['grdp-scenario','--help']\nfrom grdp_scenario.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('HEAVY:' + ','.join(m for m in ('pandas','numpy','scipy') if m in sys.modules))")
+    code = (
+        "import sys; sys.argv=['grdp-scenario','--help']\nfrom grdp_scenario.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY:' + ','.join(m for m in ('pandas','numpy','scipy') if m in sys.modules))"
+    )
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True).stdout
     line = next((x for x in out.splitlines() if x.startswith("HEAVY:")), "HEAVY:?")
     return [m for m in line.removeprefix("HEAVY:").split(",") if m]

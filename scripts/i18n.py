@@ -13,8 +13,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-HEADER = ("# Vietnamese messages of grdp-scenario. Correct a translation by editing its msgstr;\n"
-          "# keep the {fields} as they are. `python scripts/i18n.py` adds new messages.")
+HEADER = (
+    "# Vietnamese messages of grdp-scenario. Correct a translation by editing its msgstr;\n"
+    "# keep the {fields} as they are. `python scripts/i18n.py` adds new messages."
+)
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -25,8 +27,14 @@ from grdp_scenario.present.i18n import po_path  # noqa: E402
 def sync(lang: str = "vi") -> tuple[int, int]:
     path = po_path(lang)
     old = read_po(path.open("rb")) if path.exists() else Catalog(locale=lang)
-    new = Catalog(locale=lang, project="grdp-scenario", domain="grdp_scenario", charset="utf-8", fuzzy=False,
-                  header_comment=HEADER)
+    new = Catalog(
+        locale=lang,
+        project="grdp-scenario",
+        domain="grdp_scenario",
+        charset="utf-8",
+        fuzzy=False,
+        header_comment=HEADER,
+    )
     added = 0
     for msgid in message_ids():
         kept = old.get(msgid)

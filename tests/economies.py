@@ -17,9 +17,10 @@ rates = st.floats(min_value=-20, max_value=40, allow_nan=False)
 
 def make(partition, vols, rts, grdp=None) -> Economy:
     """vols and rts: one dict per block, sector → value."""
-    blocks = tuple(Block(b, "target", MappingProxyType(dict(v)), MappingProxyType(dict(r)),
-                         None if grdp is None else grdp[i])
-                   for i, (b, v, r) in enumerate(zip(partition, vols, rts)))
+    blocks = tuple(
+        Block(b, "target", MappingProxyType(dict(v)), MappingProxyType(dict(r)), None if grdp is None else grdp[i])
+        for i, (b, v, r) in enumerate(zip(partition, vols, rts))
+    )
     return Economy("t", "T", 2025, 2024, SECTORS, MappingProxyType({s: None for s in SECTORS}), blocks)
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from grdp_scenario.present.wording import error_text as said
-
 import pytest
 
+from grdp_scenario.core.errors import InputError
 from grdp_scenario.inputs.actuals import load_actuals
 from grdp_scenario.inputs.join import economy_from_plan as from_plan
-from grdp_scenario.core.errors import InputError
 from grdp_scenario.inputs.plan import load_plan
+from grdp_scenario.present.wording import error_text as said
 
-from conftest import raises_saying, mini_targets
+from conftest import mini_targets, raises_saying
 
 HEADER = "year,period,sector,volume,current,source\n"
 ROWS = "2024,H1,a,10,,x\n2024,H1,b,20,,x\n2024,H2,a,12,,x\n2024,H2,b,25,,x\n"
@@ -19,8 +18,11 @@ ROWS = "2024,H1,a,10,,x\n2024,H1,b,20,,x\n2024,H2,a,12,,x\n2024,H2,b,25,,x\n"
 
 @pytest.fixture
 def plan(write):
-    return load_plan(write("t.yaml", mini_targets(
-        "  H1: {status: actual, a: 2.0, b: 8.0}\n  H2: {status: target, a: 3.0, b: 9.0}\n")))
+    return load_plan(
+        write(
+            "t.yaml", mini_targets("  H1: {status: actual, a: 2.0, b: 8.0}\n  H2: {status: target, a: 3.0, b: 9.0}\n")
+        )
+    )
 
 
 def test_excel_csv_with_bom_and_crlf(write, plan):
@@ -36,15 +38,18 @@ def refused(write, plan, text) -> InputError:
     return info.value
 
 
-@pytest.mark.parametrize("row, needle, line", [
-    ("2024,H1,a,-5,,x\n", "negative", 2),
-    ("2024,H1,a,abc,,x\n", "not a number", 2),
-    ("2024,H1,a,nan,,x\n", "is not a number", 2),
-    ("2024,H1,a,\"12,5\",,x\n", "comma", 2),
-    ("2024,H7,a,1,,x\n", "period 'H7'", 2),
-    ("2024,H1,z,1,,x\n", "unknown sector 'z'. Use one of: a, b, b1", 2),
-    ("2023,H1,a,1,,x\n", "base year 2024", 2),
-])
+@pytest.mark.parametrize(
+    "row, needle, line",
+    [
+        ("2024,H1,a,-5,,x\n", "negative", 2),
+        ("2024,H1,a,abc,,x\n", "not a number", 2),
+        ("2024,H1,a,nan,,x\n", "is not a number", 2),
+        ('2024,H1,a,"12,5",,x\n', "comma", 2),
+        ("2024,H7,a,1,,x\n", "period 'H7'", 2),
+        ("2024,H1,z,1,,x\n", "unknown sector 'z'. Use one of: a, b, b1", 2),
+        ("2023,H1,a,1,,x\n", "base year 2024", 2),
+    ],
+)
 def test_bad_cells(write, plan, row, needle, line):
     err = refused(write, plan, HEADER + row + ROWS)
     assert needle in said(err) and err.line == line
@@ -69,9 +74,15 @@ def test_missing_header_column(write, plan):
 
 
 def test_growth_blocks_finer_than_the_volumes_cannot_be_weighted(write):
-    plan = load_plan(write("t.yaml", mini_targets(
-        "  H1: {status: actual, a: 2.0, b: 8.0}\n  Q3: {status: target, a: 3.0, b: 9.0}\n"
-        "  Q4: {status: target, a: 3.0, b: 9.0}\n")))
+    plan = load_plan(
+        write(
+            "t.yaml",
+            mini_targets(
+                "  H1: {status: actual, a: 2.0, b: 8.0}\n  Q3: {status: target, a: 3.0, b: 9.0}\n"
+                "  Q4: {status: target, a: 3.0, b: 9.0}\n"
+            ),
+        )
+    )
     base = load_actuals(write("a.csv", HEADER + ROWS), plan)
     with raises_saying("H2 only as a whole"):
         from_plan(plan, base)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from conftest import raises_saying
-
 import json
 
 import pytest
 from typer.testing import CliRunner
 
-from grdp_scenario.core.analysis import goal_value, levers, solve
 from grdp_scenario.cli.app import app
-from grdp_scenario.core.errors import InputError
+from grdp_scenario.core.analysis import goal_value, levers, solve
 from grdp_scenario.core.overrides import Override, apply, apply_all, parse_override
 from grdp_scenario.core.risk import assess, parse_sd
 from grdp_scenario.core.sweep import parse_axis, sweep
+
+from conftest import raises_saying
 
 runner = CliRunner()
 
@@ -55,8 +54,9 @@ def test_far_out_answers_are_flagged_in_words(shipped):
 
     assert taxes.flag[0] == "above" and taxes.flag[2] == 8.42  # the highest rate anywhere in the plan
     assert flag_text(Wording("en"), taxes.flag) == "39.9 points above the highest rate in the data (8.42%)"
-    assert flag_text(Wording("vi"), taxes.flag) == ("cao hơn 39,9 điểm phần trăm so với mức cao nhất trong số liệu "
-                                                   "(8,42%)")
+    assert flag_text(Wording("vi"), taxes.flag) == (
+        "cao hơn 39,9 điểm phần trăm so với mức cao nhất trong số liệu (8,42%)"
+    )
     assert next(s for s in solutions if s.lever.period == "Q4" and s.lever.item == "grdp").flag is None
 
 
@@ -96,8 +96,10 @@ def test_bad_overrides_say_what_is_allowed(shipped):
 
 
 def test_sweep_matches_whatif_at_grid_points(shipped):
-    axes = [parse_axis("Q3.grdp=9:12:0.5", shipped.economy, "FY", "grdp"),
-            parse_axis("Q4.services=12:16:1", shipped.economy, "FY", "grdp")]
+    axes = [
+        parse_axis("Q3.grdp=9:12:0.5", shipped.economy, "FY", "grdp"),
+        parse_axis("Q4.services=12:16:1", shipped.economy, "FY", "grdp"),
+    ]
     result = sweep(shipped.economy, axes, 10.0)
     assert result.points == 7 * 5
     for i, x in enumerate(axes[0].values()):
@@ -105,14 +107,21 @@ def test_sweep_matches_whatif_at_grid_points(shipped):
             e = apply_all(shipped.economy, [Override("set", "Q3", "grdp", x), Override("set", "Q4", "services", y)])
             assert result.grid[i, j] == pytest.approx(goal_value(e, "FY", "grdp"), abs=1e-9)
     line = result.boundary()["line"]
-    e = apply_all(shipped.economy, [Override("set", "Q3", "grdp", 10.0),
-                                    Override("set", "Q4", "services", line["intercept"] + line["slope"] * 10.0)])
+    e = apply_all(
+        shipped.economy,
+        [
+            Override("set", "Q3", "grdp", 10.0),
+            Override("set", "Q4", "services", line["intercept"] + line["slope"] * 10.0),
+        ],
+    )
     assert goal_value(e, "FY", "grdp") == pytest.approx(10.0, abs=1e-9)
 
 
 def test_sweep_refuses_overlapping_axes(shipped):
-    axes = [parse_axis("Q4.grdp=9:12:0.5", shipped.economy, "FY", "grdp"),
-            parse_axis("H2.grdp=12:16:1", shipped.economy, "FY", "grdp")]
+    axes = [
+        parse_axis("Q4.grdp=9:12:0.5", shipped.economy, "FY", "grdp"),
+        parse_axis("H2.grdp=12:16:1", shipped.economy, "FY", "grdp"),
+    ]
     with raises_saying("same quarters"):
         sweep(shipped.economy, axes, 10.0)
 

@@ -48,34 +48,40 @@ def plan_with(write, targets_text, old, new):
     return Scenario.load(write("t.yaml", targets_text.replace(old, new)))
 
 
-@pytest.mark.parametrize("old, new, rule, severity", [
-    # a flow: 9M = H1 + Q3 (38293 + 23748 = 62041) and FY = 9M + Q4 (62041 + 26125 = 88166)
-    ("9M: 62041", "9M: 62041", "flow-adds-up", None),
-    ("9M: 62041", "9M: 62042", "flow-adds-up", ["info", "info"]),
-    ("9M: 62041", "9M: 62141", "flow-adds-up", ["error", "error"]),
-    # components that make up a total: customs + domestic = revenue (1074 + 23627 = 24701)
-    ("base_year: 24701", "base_year: 24702", "components-add-up", "info"),
-    ("base_year: 24701", "base_year: 25701", "components-add-up", "error"),
-    # a stock: credit at 9M is credit at the end of Q3
-    ("9M: 320500}", "9M: 320501}", "stock-is-end-of-period", "info"),
-    ("9M: 320500}", "9M: 629000}", "stock-is-end-of-period", "error"),
-    # structure adds to 100
-    ("FY: {agriculture: 20.95,", "FY: {agriculture: 20.96,", "structure-sums-to-100", "info"),
-    ("FY: {agriculture: 20.95,", "FY: {agriculture: 21.95,", "structure-sums-to-100", "error"),
-    # a claim: exports FY ≥ 4970 × 1.10 = 5467 (H1 2589 + H2 2878)
-    ("growth_min: {FY: 10}", "growth_min: {FY: 10.01}", "growth-claim-holds", "info"),
-    ("growth_min: {FY: 10}", "growth_min: {FY: 12}", "growth-claim-holds", "error"),
-    # percentages
-    ("values: {FY: 73.67}", "values: {FY: 173.67}", "percent-in-range", "error"),
-    # a number in the text and the appendix
-    ("stated: {FY: 50.31}", "stated: {FY: 50.20}", "repeated-number-agrees", "error"),
-    ("stated: {FY: 50.31}", "stated: {FY: 50.3}", "repeated-number-agrees", "info"),  # 50.25…50.35
-])
+@pytest.mark.parametrize(
+    "old, new, rule, severity",
+    [
+        # a flow: 9M = H1 + Q3 (38293 + 23748 = 62041) and FY = 9M + Q4 (62041 + 26125 = 88166)
+        ("9M: 62041", "9M: 62041", "flow-adds-up", None),
+        ("9M: 62041", "9M: 62042", "flow-adds-up", ["info", "info"]),
+        ("9M: 62041", "9M: 62141", "flow-adds-up", ["error", "error"]),
+        # components that make up a total: customs + domestic = revenue (1074 + 23627 = 24701)
+        ("base_year: 24701", "base_year: 24702", "components-add-up", "info"),
+        ("base_year: 24701", "base_year: 25701", "components-add-up", "error"),
+        # a stock: credit at 9M is credit at the end of Q3
+        ("9M: 320500}", "9M: 320501}", "stock-is-end-of-period", "info"),
+        ("9M: 320500}", "9M: 629000}", "stock-is-end-of-period", "error"),
+        # structure adds to 100
+        ("FY: {agriculture: 20.95,", "FY: {agriculture: 20.96,", "structure-sums-to-100", "info"),
+        ("FY: {agriculture: 20.95,", "FY: {agriculture: 21.95,", "structure-sums-to-100", "error"),
+        # a claim: exports FY ≥ 4970 × 1.10 = 5467 (H1 2589 + H2 2878)
+        ("growth_min: {FY: 10}", "growth_min: {FY: 10.01}", "growth-claim-holds", "info"),
+        ("growth_min: {FY: 10}", "growth_min: {FY: 12}", "growth-claim-holds", "error"),
+        # percentages
+        ("values: {FY: 73.67}", "values: {FY: 173.67}", "percent-in-range", "error"),
+        # a number in the text and the appendix
+        ("stated: {FY: 50.31}", "stated: {FY: 50.20}", "repeated-number-agrees", "error"),
+        ("stated: {FY: 50.31}", "stated: {FY: 50.3}", "repeated-number-agrees", "info"),  # 50.25…50.35
+    ],
+)
 def test_rules_on_planted_numbers(write, targets_text, old, new, rule, severity):
     found = findings(plan_with(write, targets_text, old, new), rule)
     baseline = findings(Scenario.load(), rule)
-    new_findings = [f for f in found if (f.indicator, f.period, f.severity) not in
-                    {(b.indicator, b.period, b.severity) for b in baseline}]
+    new_findings = [
+        f
+        for f in found
+        if (f.indicator, f.period, f.severity) not in {(b.indicator, b.period, b.severity) for b in baseline}
+    ]
     if severity is None:
         assert not new_findings
     else:
@@ -94,8 +100,12 @@ def test_growth_aggregates_between_parts_and_reproduced(write, targets_text):
 
 
 def test_implausible_population_is_a_warning(write, targets_text):
-    s = plan_with(write, targets_text, "per_capita: {base_year: 86.50, FY_min: 96.9}",
-                  "per_capita: {base_year: 86.50, FY_min: 80.9}")
+    s = plan_with(
+        write,
+        targets_text,
+        "per_capita: {base_year: 86.50, FY_min: 96.9}",
+        "per_capita: {base_year: 86.50, FY_min: 80.9}",
+    )
     assert [f.severity for f in findings(s, "per-capita-plausible")] == ["warning"]
 
 
@@ -165,11 +175,15 @@ def test_a_planted_number_is_reported_with_file_and_line_in_every_format(write, 
     bad = [f for f in data["findings"] if f["severity"] == "error"]
     # the cell breaks two identities: 9M = H1 + Q3 and FY = 9M + Q4
     assert [(f["indicator"], f["period"], f["line"], f["file"]) for f in bad] == [
-        ("investment", "9M", line, str(path)), ("investment", "FY", line, str(path))]
+        ("investment", "9M", line, str(path)),
+        ("investment", "FY", line, str(path)),
+    ]
     junit = ET.fromstring(cli("audit", path, "--baseline", BASELINE, "--format", "junit").stdout)
     failures = junit.findall(".//testcase[failure]")
-    assert [(c.get("name"), c.get("line")) for c in failures] == [("investment 9M", str(line)),
-                                                                   ("investment FY", str(line))]
+    assert [(c.get("name"), c.get("line")) for c in failures] == [
+        ("investment 9M", str(line)),
+        ("investment FY", str(line)),
+    ]
     assert int(junit.get("tests")) > 100  # one test case per rule × cell
     assert where
 

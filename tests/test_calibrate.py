@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from grdp_scenario.inputs.actuals import format_actuals
 from grdp_scenario.calibrate import CURRENT_SOURCE, calibrate
+from grdp_scenario.inputs.actuals import format_actuals
 from grdp_scenario.inputs.plan import load_plan
 from grdp_scenario.scenario import DEFAULT_ACTUALS, DEFAULT_TARGETS, data_path
 

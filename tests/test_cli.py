@@ -53,8 +53,12 @@ def test_check_json_meets_the_contract():
     assert fy["grdp"] == pytest.approx(10.0133, abs=1e-4)  # unrounded
     for g in data["goals"]:
         assert {"period", "item", "min", "value", "met"} <= set(g)
-    assert data["not_computable"]["Q1"] == {"code": "split-block", "period": "Q1", "split": ["H1"],
-                                           "blocks": ["H1", "Q3", "Q4"]}
+    assert data["not_computable"]["Q1"] == {
+        "code": "split-block",
+        "period": "Q1",
+        "split": ["H1"],
+        "blocks": ["H1", "Q3", "Q4"],
+    }
 
 
 def test_check_csv_and_markdown():
@@ -122,19 +126,22 @@ def test_every_format_has_a_renderer():
 
 
 def test_python_dash_m_runs_check():
-    proc = subprocess.run([sys.executable, "-m", "grdp_scenario", "check", "--format", "json"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "grdp_scenario", "check", "--format", "json"], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["goal_met"] is True
     assert "GOAL MET" in proc.stderr  # the summary goes to stderr for machine formats
 
 
 def test_help_imports_no_heavy_modules():
-    code = ("import sys; sys.argv=['grdp-scenario','--help']\n"
-            "from grdp_scenario.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy=[m for m in ('pandas','numpy','scipy') if m in sys.modules]\n"
-            "print('HEAVY', heavy)")
+    code = (
+        "import sys; sys.argv=['grdp-scenario','--help']\n"
+        "from grdp_scenario.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy=[m for m in ('pandas','numpy','scipy') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
 
@@ -142,9 +149,11 @@ def test_help_imports_no_heavy_modules():
 def test_shell_completion_imports_no_heavy_modules():
     import os
 
-    code = ("import sys; sys.argv = ['grdp-scenario']\nfrom grdp_scenario.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('HEAVY', [m for m in ('pandas','numpy','scipy') if m in sys.modules])")
+    code = (
+        "import sys; sys.argv = ['grdp-scenario']\nfrom grdp_scenario.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY', [m for m in ('pandas','numpy','scipy') if m in sys.modules])"
+    )
     env = dict(os.environ, _GRDP_SCENARIO_COMPLETE="complete_bash", COMP_WORDS="grdp-scenario ch", COMP_CWORD="1")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert "check" in proc.stdout and "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
@@ -166,8 +175,10 @@ growth:
   Q4: {status: target, a: 3.5, b: 10.0}
 """
 QUARTERLY_ACTUALS = "year,period,sector,volume,current,source\n" + "".join(
-    f"2024,Q{q},{s},{v},,x\n" for q, vols in zip((1, 2, 3, 4), ((10, 20), (11, 21), (12, 22), (13, 25)))
-    for s, v in zip("ab", vols))
+    f"2024,Q{q},{s},{v},,x\n"
+    for q, vols in zip((1, 2, 3, 4), ((10, 20), (11, 21), (12, 22), (13, 25)))
+    for s, v in zip("ab", vols)
+)
 
 
 def test_a_quarterly_plan_with_a_grdp_only_estimate(write):

@@ -16,11 +16,20 @@ def test_the_plans_cumulative_figures_come_out_of_its_quarters(shipped):
     e = shipped.check()
     assert round(e.value("9M", "grdp"), 2) == 9.03
     assert round(e.value("H2", "grdp"), 2) == 11.90
-    for sector, printed in {"agriculture": 3.08, "industry_construction": 11.51, "services": 11.09,
-                            "product_taxes": 5.68}.items():
+    for sector, printed in {
+        "agriculture": 3.08,
+        "industry_construction": 11.51,
+        "services": 11.09,
+        "product_taxes": 5.68,
+    }.items():
         assert e.value("9M", sector) == pytest.approx(printed, abs=0.005)
-    for sector, printed in {"agriculture": 4.12, "industry_construction": 15.32, "industry": 15.17,
-                            "services": 14.38, "product_taxes": 7.57}.items():
+    for sector, printed in {
+        "agriculture": 4.12,
+        "industry_construction": 15.32,
+        "industry": 15.17,
+        "services": 14.38,
+        "product_taxes": 7.57,
+    }.items():
         assert e.value("H2", sector) == pytest.approx(printed, abs=0.005)
 
 
@@ -29,8 +38,7 @@ def test_the_quarterly_targets_meet_ten_percent_by_about_a_hundredth(shipped):
     assert round(e.value("FY", "grdp"), 2) == 10.01
     assert e.goal_met() and not e.goal_met(strict=True)
     missed = {(g.period, g.item) for g in e.goals if not g.met}
-    assert missed == {("FY", "agriculture"), ("FY", "industry_construction"), ("FY", "product_taxes"),
-                      ("H2", "grdp")}
+    assert missed == {("FY", "agriculture"), ("FY", "industry_construction"), ("FY", "product_taxes"), ("H2", "grdp")}
 
 
 def test_hanoi_nine_months_2024_contributions():
@@ -42,9 +50,18 @@ def test_hanoi_nine_months_2024_contributions():
     contrib = {"agriculture": 0.05, "industry_construction": 1.15, "services": 4.53, "product_taxes": 0.39}
     volumes = {s: contrib[s] / rates[s] for s in rates}
     top = tuple(rates)
-    economy = Economy("ha-noi", "Hà Nội", 2024, 2023, top, MappingProxyType({s: None for s in top}),
-                      (Block("9M", "actual", MappingProxyType(volumes), MappingProxyType(rates)),
-                       Block("Q4", "target", MappingProxyType(volumes), MappingProxyType(rates))))
+    economy = Economy(
+        "ha-noi",
+        "Hà Nội",
+        2024,
+        2023,
+        top,
+        MappingProxyType({s: None for s in top}),
+        (
+            Block("9M", "actual", MappingProxyType(volumes), MappingProxyType(rates)),
+            Block("Q4", "target", MappingProxyType(volumes), MappingProxyType(rates)),
+        ),
+    )
     res = period_result(economy, "9M")
     assert res.grdp == pytest.approx(6.12, abs=0.01)
     for s in rates:

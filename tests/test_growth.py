@@ -7,7 +7,8 @@ from dataclasses import replace
 from types import MappingProxyType
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from grdp_scenario.core import growth, periods
 from grdp_scenario.core.evaluate import RESIDUAL, period_result
@@ -64,8 +65,12 @@ def test_raising_a_rate_never_lowers_an_aggregate_that_contains_it(economy, data
 
 @given(economies(), st.floats(min_value=1e-3, max_value=1e6))
 def test_scaling_all_volumes_changes_nothing(economy, factor):
-    scaled = replace(economy, blocks=tuple(
-        replace(b, volumes=MappingProxyType({s: v * factor for s, v in b.volumes.items()})) for b in economy.blocks))
+    scaled = replace(
+        economy,
+        blocks=tuple(
+            replace(b, volumes=MappingProxyType({s: v * factor for s, v in b.volumes.items()})) for b in economy.blocks
+        ),
+    )
     for period in ("FY", "H1", "H2", "9M"):
         a, b = period_result(economy, period), period_result(scaled, period)
         assert a.computable == b.computable
@@ -78,8 +83,9 @@ def test_scaling_all_volumes_changes_nothing(economy, factor):
 @given(st.sampled_from(PARTITIONS), st.lists(volumes, min_size=12, max_size=12), rates)
 def test_equal_rates_everywhere_give_that_rate(partition, vols, rate):
     it = iter(vols)
-    economy = make(partition, [{s: next(it) for s in SECTORS} for _ in partition],
-                   [{s: rate for s in SECTORS} for _ in partition])
+    economy = make(
+        partition, [{s: next(it) for s in SECTORS} for _ in partition], [{s: rate for s in SECTORS} for _ in partition]
+    )
     for period in periods.REPORTED:
         res = period_result(economy, period)
         if res.computable:
@@ -94,9 +100,11 @@ def test_splitting_a_block_into_quarters_with_its_rate_changes_nothing(vols, rts
     h1_rate, q3_rate, q4_rate = ({s: next(r) for s in SECTORS} for _ in range(3))
     share = {s: next(v) / 2000 + 0.25 for s in SECTORS}  # Q1's part of H1, 0.25..0.75
     coarse = make(("H1", "Q3", "Q4"), [h1_vol, q3_vol, q4_vol], [h1_rate, q3_rate, q4_rate])
-    fine = make(("Q1", "Q2", "Q3", "Q4"),
-                [{s: h1_vol[s] * share[s] for s in SECTORS}, {s: h1_vol[s] * (1 - share[s]) for s in SECTORS},
-                 q3_vol, q4_vol], [h1_rate, h1_rate, q3_rate, q4_rate])
+    fine = make(
+        ("Q1", "Q2", "Q3", "Q4"),
+        [{s: h1_vol[s] * share[s] for s in SECTORS}, {s: h1_vol[s] * (1 - share[s]) for s in SECTORS}, q3_vol, q4_vol],
+        [h1_rate, h1_rate, q3_rate, q4_rate],
+    )
     for period in ("H1", "9M", "H2", "FY"):
         a, b = period_result(coarse, period), period_result(fine, period)
         assert b.grdp == pytest.approx(a.grdp, abs=1e-9)

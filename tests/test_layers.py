@@ -14,8 +14,12 @@ from grdp_scenario.present.i18n import po_path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "grdp_scenario"
 #: Below the presentation layer: the core, the file readers, the audit and the calibration.
-BELOW_PRESENTATION = [*(p for p in (PACKAGE / "core").glob("*.py") if p.name != "errors.py"), *(PACKAGE / "inputs").glob("*.py"),
-                      *(PACKAGE / "audit").glob("*.py"), PACKAGE / "calibrate.py"]
+BELOW_PRESENTATION = [
+    *(p for p in (PACKAGE / "core").glob("*.py") if p.name != "errors.py"),
+    *(PACKAGE / "inputs").glob("*.py"),
+    *(PACKAGE / "audit").glob("*.py"),
+    PACKAGE / "calibrate.py",
+]
 #: What the core may import besides itself: the standard library, and numpy and pandas for arrays and the
 #: notebook frames (lazily, so ``check`` and ``--help`` start without them).
 CORE_MAY_IMPORT = set(sys.stdlib_module_names) | {"numpy", "pandas"}
@@ -55,8 +59,11 @@ def codes_in(name: str, node: ast.Call) -> list[str]:
     out = [args[0].value] if args else []
     if name == "_fail" and len(args) > 1:
         out.append(args[1].value)
-    out += [k.value.value for k in node.keywords
-            if k.arg == "fix" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)]
+    out += [
+        k.value.value
+        for k in node.keywords
+        if k.arg == "fix" and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
+    ]
     return out
 
 
@@ -103,8 +110,9 @@ def test_errors_read_in_the_users_language():
     from grdp_scenario.core.errors import InputError
     from grdp_scenario.present.wording import error_text
 
-    err = InputError("rate-impossible", file="t.yaml", line=3, where="growth.Q4.services", value=-150.5,
-                     fix="fix-rate")
-    assert error_text(err, "en") == ("t.yaml, line 3 (growth.Q4.services): a growth rate of -150.5% would mean the "
-                                     "economy vanished or turned negative. Rates are in percent and must be above -100.")
+    err = InputError("rate-impossible", file="t.yaml", line=3, where="growth.Q4.services", value=-150.5, fix="fix-rate")
+    assert error_text(err, "en") == (
+        "t.yaml, line 3 (growth.Q4.services): a growth rate of -150.5% would mean the "
+        "economy vanished or turned negative. Rates are in percent and must be above -100."
+    )
     assert error_text(err, "vi").startswith("t.yaml, dòng 3 (growth.Q4.services): tốc độ tăng -150,5% ")

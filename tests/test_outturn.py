@@ -7,10 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from grdp_scenario.inputs import outturn
-from grdp_scenario.core.analysis import solve
 from grdp_scenario.cli.app import app
-from grdp_scenario.core.errors import InputError
+from grdp_scenario.core.analysis import solve
+from grdp_scenario.inputs import outturn
 from grdp_scenario.scenario import Scenario, data_path
 
 from conftest import raises_saying
@@ -87,10 +86,12 @@ def test_a_failed_write_leaves_the_old_file_intact(tmp_path, shipped, monkeypatc
 
 def test_bad_outturn_files_exit_2(write, shipped):
     header = ",".join(outturn.COLUMNS) + "\n"
-    cases = {"2025,9M,grdp,\"7,39\",actual,,,,\n": "decimal comma",
-             "2025,9M,servics,7.39,actual,,,,\n": "item 'servics'",
-             "2024,9M,grdp,7.39,actual,,,,\n": "plan's year 2025",
-             "2025,9M,grdp,7.39,final,,,,\n": "Use one of: actual, estimate"}
+    cases = {
+        '2025,9M,grdp,"7,39",actual,,,,\n': "decimal comma",
+        "2025,9M,servics,7.39,actual,,,,\n": "item 'servics'",
+        "2024,9M,grdp,7.39,actual,,,,\n": "plan's year 2025",
+        "2025,9M,grdp,7.39,final,,,,\n": "Use one of: actual, estimate",
+    }
     for row, needle in cases.items():
         r = cli("check", "--outturn", write("o.csv", header + row))
         assert r.exit_code == 2 and needle in r.stderr and "o.csv, line 2" in r.stderr, r.stderr
@@ -107,8 +108,12 @@ def test_the_2025_walk_through():
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["periods"]["FY"]["grdp"] == 7.23 and data["periods"]["9M"]["grdp"] == 7.39
-    assert data["periods"]["FY"]["sectors"] == {"agriculture": 3.79, "industry_construction": 8.01,
-                                                "services": 8.79, "product_taxes": 4.99}
+    assert data["periods"]["FY"]["sectors"] == {
+        "agriculture": 3.79,
+        "industry_construction": 8.01,
+        "services": 8.79,
+        "product_taxes": 4.99,
+    }
     assert data["periods"]["Q4"]["status"] == "derived"
     q4 = data["periods"]["Q4"]["grdp"]
     assert q4 == pytest.approx(6.79, abs=0.005)  # the Q4 that FY 7.23 implies

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from grdp_scenario.present.wording import error_text as said
-
 import pytest
 
 from grdp_scenario.core.errors import InputError
 from grdp_scenario.inputs.plan import load_plan
+from grdp_scenario.present.wording import error_text as said
 
 from conftest import mini_targets, raises_saying
 
@@ -36,10 +35,13 @@ def test_yaml_syntax_error_names_the_line(write):
     assert err.line is not None and "not valid YAML" in said(err)
 
 
-@pytest.mark.parametrize("bad, needle", [
-    ("goalz:\n  FY: {grdp: 1}\n", "Did you mean 'goals'"),
-    ("regoin: x\n", "Did you mean 'region'"),
-])
+@pytest.mark.parametrize(
+    "bad, needle",
+    [
+        ("goalz:\n  FY: {grdp: 1}\n", "Did you mean 'goals'"),
+        ("regoin: x\n", "Did you mean 'region'"),
+    ],
+)
 def test_misspelt_top_level_keys_are_errors(write, bad, needle):
     err = refused(write, mini_targets(GOOD_BLOCKS) + bad)
     assert needle in said(err) and "unknown key" in said(err)
@@ -62,8 +64,16 @@ def test_decimal_comma_in_flow_style(write):
     assert "decimal comma" in said(err)
 
 
-@pytest.mark.parametrize("value, needle", [("-100", "above -100"), ("-150.5", "above -100"), (".nan", "NaN"),
-                                           ("abc", "not a number"), ("true", "is true/false, not a number")])
+@pytest.mark.parametrize(
+    "value, needle",
+    [
+        ("-100", "above -100"),
+        ("-150.5", "above -100"),
+        (".nan", "NaN"),
+        ("abc", "not a number"),
+        ("true", "is true/false, not a number"),
+    ],
+)
 def test_impossible_rates(write, value, needle):
     err = refused(write, mini_targets(f"  FY: {{status: target, a: {value}, b: 2.0}}\n"))
     assert needle in said(err)
@@ -89,9 +99,16 @@ def test_unknown_status(write):
     assert "actual" in said(err) and "growth.FY.status" in said(err)
 
 
-@pytest.mark.parametrize("content, needle", [("", "is empty"), ("   \n", "is empty"),
-                                             (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
-                                             (b"caf\xe9: 1\n", "not UTF-8"), ("- 1\n- 2\n", "YAML mapping")])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ("", "is empty"),
+        ("   \n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
+        (b"caf\xe9: 1\n", "not UTF-8"),
+        ("- 1\n- 2\n", "YAML mapping"),
+    ],
+)
 def test_files_that_are_not_plans(write, content, needle):
     assert needle in said(refused(write, content))
 

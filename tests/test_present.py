@@ -16,8 +16,25 @@ from grdp_scenario.scenario import data_path
 
 OUTTURN = str(data_path("outturn_2025.csv"))
 #: Words that stand in Vietnamese output as they are: names, formats, options the user types.
-ALLOWED = {"grdp", "monte", "carlo", "readme", "yaml", "utf", "csv", "excel", "json", "html", "xlsx", "parquet",
-           "pyarrow", "pip", "install", "scenario", "grdp-scenario"}
+ALLOWED = {
+    "grdp",
+    "monte",
+    "carlo",
+    "readme",
+    "yaml",
+    "utf",
+    "csv",
+    "excel",
+    "json",
+    "html",
+    "xlsx",
+    "parquet",
+    "pyarrow",
+    "pip",
+    "install",
+    "scenario",
+    "grdp-scenario",
+}
 
 
 def english_words() -> set[str]:
@@ -34,8 +51,12 @@ def leftover_english(text: str) -> list[str]:
     found = []
     for token in text.split():
         token = token.strip(",.;:()[]")
-        if any(c in token for c in "/_") or re.search(r"\w\.\w", token) or token.startswith("--") or \
-                re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", token):
+        if (
+            any(c in token for c in "/_")
+            or re.search(r"\w\.\w", token)
+            or token.startswith("--")
+            or re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", token)
+        ):
             continue  # a path, a key, an option the user types or a rule's slug
         for word in re.findall(r"[A-Za-z]{3,}", token):
             if word.lower() in english and not re.search(r"[^\x00-\x7f]", token):
@@ -115,14 +136,17 @@ def test_vietnamese_output_has_no_english_left(name, fmt, tmp_path):
     assert leftover_english(text) == [], text
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "--targets", "missing.yaml"],
-    ["whatif", "--set", "Q9.services=1"],
-    ["whatif", "--set", "Q4.services=13,5"],
-    ["risk", "--sd", "-1"],
-    ["record", "Q5", "--grdp", "1", "--outturn", "o.csv"],
-    ["sweep", "--vary", "Q4.grdp=10:15"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--targets", "missing.yaml"],
+        ["whatif", "--set", "Q9.services=1"],
+        ["whatif", "--set", "Q4.services=13,5"],
+        ["risk", "--sd", "-1"],
+        ["record", "Q5", "--grdp", "1", "--outturn", "o.csv"],
+        ["sweep", "--vary", "Q4.grdp=10:15"],
+    ],
+)
 def test_errors_in_vietnamese_have_no_english_left(args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = run(*args, "--lang", "vi")
@@ -168,19 +192,39 @@ def figures(name: str, data: dict, lang: str) -> set[str]:
             out |= {local(g["min"], 2, lang), local(g["value"], 2, lang), local(g["margin"], 3, lang, sign=True)}
         return out
     if name == "required":
-        return {s for x in data["solutions"] for s in (local(x["current"], 2, lang), local(x["required"], 2, lang),
-                                                      local(x["change_pp"], 3, lang, sign=True),
-                                                      local(x["weight"], 4, lang))}
+        return {
+            s
+            for x in data["solutions"]
+            for s in (
+                local(x["current"], 2, lang),
+                local(x["required"], 2, lang),
+                local(x["change_pp"], 3, lang, sign=True),
+                local(x["weight"], 4, lang),
+            )
+        }
     if name == "risk":
-        return {s for g in data["goals"] for s in (local(g["min"], 2, lang), local(g["mean"], 2, lang),
-                                                  local(g["stdev"], 3, lang), local(100 * g["probability"], 1, lang))}
+        return {
+            s
+            for g in data["goals"]
+            for s in (
+                local(g["min"], 2, lang),
+                local(g["mean"], 2, lang),
+                local(g["stdev"], 3, lang),
+                local(100 * g["probability"], 1, lang),
+            )
+        }
     if name == "audit":
         return {f"{f['line']}" for f in data["findings"]}
     raise AssertionError(name)
 
 
-WIDE = {"check": ["check"], "whatif": ["whatif", "--set", "Q4.services=16"], "required": ["required"],
-        "risk": ["risk", "--sd", "1", "--draws", "0"], "audit": ["audit"]}
+WIDE = {
+    "check": ["check"],
+    "whatif": ["whatif", "--set", "Q4.services=16"],
+    "required": ["required"],
+    "risk": ["risk", "--sd", "1", "--draws", "0"],
+    "audit": ["audit"],
+}
 
 
 @pytest.mark.parametrize("columns", [80, 100, 120])
@@ -195,7 +239,10 @@ def test_every_figure_label_and_column_is_whole_at_any_width(name, lang, columns
     for figure in figures(name, data, lang):
         assert re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", table), (figure, table)
     words = " ".join(lines)
-    for label in ("Nông, lâm nghiệp và thủy sản", "Thuế sản phẩm trừ trợ cấp sản phẩm") if lang == "vi" else \
-            ("Agriculture, forestry and fishery", "Product taxes less subsidies"):
+    for label in (
+        ("Nông, lâm nghiệp và thủy sản", "Thuế sản phẩm trừ trợ cấp sản phẩm")
+        if lang == "vi"
+        else ("Agriculture, forestry and fishery", "Product taxes less subsidies")
+    ):
         if name != "audit":
             assert all(word in words for word in label.split()), (label, table)

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
-from grdp_scenario.present.i18n import number, percent
-from grdp_scenario.present.render.xlsx_format import safe_text
 from grdp_scenario.present.document import Cell, Document, Table
+from grdp_scenario.present.i18n import number, percent
 from grdp_scenario.present.render import render
+from grdp_scenario.present.render.xlsx_format import safe_text
 from grdp_scenario.scenario import data_path
 
 runner = CliRunner()
@@ -64,10 +64,25 @@ def test_the_html_report_renders_in_a_real_browser(tmp_path):
     out = tmp_path / "r.html"
     cli("report", "--output", out, "--outturn", data_path("outturn_2025.csv"))
     shot = tmp_path / "r.png"
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tempfile.mkdtemp()}", "--window-size=1000,1400", f"--screenshot={shot}",
-                    out.as_uri()], capture_output=True, timeout=90)
+    subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tempfile.mkdtemp()}",
+            "--window-size=1000,1400",
+            f"--screenshot={shot}",
+            out.as_uri(),
+        ],
+        capture_output=True,
+        timeout=90,
+    )
     assert shot.exists() and shot.stat().st_size > 20_000  # a blank page is a few kB
 
 
@@ -81,7 +96,7 @@ def test_xlsx_export_keeps_numbers_and_neutralises_formulas(tmp_path):
     growth = wb["Growth"]
     row = next(r for r in growth.iter_rows(values_only=True) if r[0] == "GRDP")
     assert row[-1] == pytest.approx(10.0133, abs=1e-4)  # a number, unrounded
-    doc = Document("=HYPERLINK(\"http://x\")", {}, [Table("t", "-t", ["@a", "b"], [[Cell("+1", "+1"), Cell("1", 1.0)]])])
+    doc = Document('=HYPERLINK("http://x")', {}, [Table("t", "-t", ["@a", "b"], [[Cell("+1", "+1"), Cell("1", 1.0)]])])
     data = render(doc, "xlsx")
     sheet = load_workbook(io.BytesIO(data))["t"]
     assert sheet["A2"].value == "'@a" and sheet["A3"].value == "'+1" and sheet["B3"].value == 1.0

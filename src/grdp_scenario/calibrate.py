@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .core import periods
-from .inputs.actuals import BaseYear
 from .core.errors import InputError
+from .inputs.actuals import BaseYear
 
 SCALE = 100_000.0
 SOURCE = "calibrated from the plan's printed growth figures (index: base-year total = 100000; only ratios matter)"
@@ -57,15 +57,23 @@ def _equations(plan) -> tuple[list[tuple[str, str]], list[Equation]]:
     blocks = sorted(m.growth, key=periods.sort_key)
     no_sectors = [b for b in blocks if not all(s in m.growth[b].rates for s in top)]
     if no_sectors:
-        raise InputError("calibrate-no-sectors", file=plan.file, line=plan.line("growth", no_sectors[0]),
-                         blocks=tuple(no_sectors), fix="fix-calibrate-no-sectors")
+        raise InputError(
+            "calibrate-no-sectors",
+            file=plan.file,
+            line=plan.line("growth", no_sectors[0]),
+            blocks=tuple(no_sectors),
+            fix="fix-calibrate-no-sectors",
+        )
     variables = [(s, b) for b in blocks for s in top]
     index = {v: i for i, v in enumerate(variables)}
     eqs: list[Equation] = []
 
     def add(period: str, item: str, cells: list[tuple[str, str]], printed: float) -> None:
-        eqs.append(Equation(period, item, tuple(index[c] for c in cells),
-                            tuple(m.growth[b].rates[s] for s, b in cells), printed))
+        eqs.append(
+            Equation(
+                period, item, tuple(index[c] for c in cells), tuple(m.growth[b].rates[s] for s, b in cells), printed
+            )
+        )
 
     for b in blocks:
         if m.growth[b].grdp is not None:
@@ -88,8 +96,9 @@ def calibrate(plan) -> Fit:
     variables, eqs = _equations(plan)
     n = len(variables)
     if len(eqs) < n - 1:
-        raise InputError("calibrate-too-few", file=plan.file, figures=len(eqs), ratios=n - 1,
-                         fix="fix-calibrate-too-few")
+        raise InputError(
+            "calibrate-too-few", file=plan.file, figures=len(eqs), ratios=n - 1, fix="fix-calibrate-too-few"
+        )
 
     def residuals_and_jacobian(x):
         r = np.empty(len(eqs))

@@ -1,8 +1,8 @@
 """The library: load a plan and its base year, evaluate it, change it. Usable from a notebook.
 
-    >>> from grdp_scenario import Scenario
-    >>> s = Scenario.load()              # the packaged 2025 plan of Cần Thơ
-    >>> s.check().value("FY", "grdp")    # 10.0135…
+>>> from grdp_scenario import Scenario
+>>> s = Scenario.load()              # the packaged 2025 plan of Cần Thơ
+>>> s.check().value("FY", "grdp")    # 10.0135…
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ class Scenario:
     conflicts: tuple[Fact, ...] = ()
 
     @classmethod
-    def load(cls, targets: Path | str | None = None, actuals: Path | str | None = None,
-             outturn: Path | str | None = None) -> "Scenario":
+    def load(
+        cls, targets: Path | str | None = None, actuals: Path | str | None = None, outturn: Path | str | None = None
+    ) -> Scenario:
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))
         base = load_actuals(actuals or data_path(DEFAULT_ACTUALS), plan)
         economy = economy_from_plan(plan, base)
@@ -53,7 +54,7 @@ class Scenario:
         scenario = cls(plan, base, economy, goals, nominal_inputs_from_plan(plan, base.current))
         return scenario if outturn is None else scenario.with_outturn(outturn)
 
-    def with_outturn(self, outturn: Path | str) -> "Scenario":
+    def with_outturn(self, outturn: Path | str) -> Scenario:
         """The same plan with what was published laid over it (the plan's files are not read again)."""
         from .core.outturn import apply_outturn
         from .inputs.outturn import load_outturn, published_figures
@@ -62,7 +63,7 @@ class Scenario:
         applied = apply_outturn(self.economy, figures, str(outturn))
         return replace(self, economy=applied.economy, derived=applied.derived, conflicts=applied.conflicts)
 
-    def with_economy(self, economy: Economy) -> "Scenario":
+    def with_economy(self, economy: Economy) -> Scenario:
         return replace(self, economy=economy)
 
     def check(self) -> Evaluation:

@@ -65,11 +65,14 @@ class AuditReport:
 
     @property
     def stats(self) -> dict[str, int]:
-        return {"checks": len(self.outcomes), "exact": sum(o.status == EXACT for o in self.outcomes),
-                "within_rounding": sum(o.status == ROUNDING for o in self.outcomes),
-                "failed": sum(o.status == FAIL for o in self.outcomes),
-                **{s: self.count(s) for s in SEVERITIES},
-                "suppressed": sum(f.suppressed is not None for f in self.findings)}
+        return {
+            "checks": len(self.outcomes),
+            "exact": sum(o.status == EXACT for o in self.outcomes),
+            "within_rounding": sum(o.status == ROUNDING for o in self.outcomes),
+            "failed": sum(o.status == FAIL for o in self.outcomes),
+            **{s: self.count(s) for s in SEVERITIES},
+            "suppressed": sum(f.suppressed is not None for f in self.findings),
+        }
 
 
 def run_audit(scenario, conflicts: tuple[Fact, ...] = ()) -> AuditReport:
@@ -78,16 +81,31 @@ def run_audit(scenario, conflicts: tuple[Fact, ...] = ()) -> AuditReport:
     outcomes = [replace(o, line=scenario.plan.line(*o.path)) for check in CHECKS for o in check(audit)]
     for fact in conflicts:
         f = fact.fields
-        outcomes.append(Outcome("outturn-consistent", "grdp", f["period"], FAIL, f.get("published"),
-                                f.get("implied"), ("growth",), fact))
+        outcomes.append(
+            Outcome(
+                "outturn-consistent", "grdp", f["period"], FAIL, f.get("published"), f.get("implied"), ("growth",), fact
+            )
+        )
     findings = []
     for o in outcomes:
         if o.status == EXACT:
             continue
         severity = "info" if o.status == ROUNDING else RULES[o.rule].severity
-        findings.append(Finding(o.rule, severity, o.indicator, o.period, o.actual, o.expected, o.line,
-                                ".".join(str(p) for p in o.path), o.detail, o.status == ROUNDING,
-                                section=o.section))
+        findings.append(
+            Finding(
+                o.rule,
+                severity,
+                o.indicator,
+                o.period,
+                o.actual,
+                o.expected,
+                o.line,
+                ".".join(str(p) for p in o.path),
+                o.detail,
+                o.status == ROUNDING,
+                section=o.section,
+            )
+        )
     return AuditReport(scenario.plan.file, outcomes, findings)
 
 
@@ -111,11 +129,13 @@ def load_baseline(path: Path | str) -> list[dict[str, str]]:
             raise InputError("baseline-entry-keys", file=file, line=line, fix="fix-baseline-entry-keys")
         missing = [k for k in ("rule", "indicator", "period", "reason") if not str(e.get(k) or "").strip()]
         if missing:
-            raise InputError("baseline-entry-lacks", file=file, line=line, keys=tuple(missing),
-                             fix="fix-baseline-entry-lacks")
+            raise InputError(
+                "baseline-entry-lacks", file=file, line=line, keys=tuple(missing), fix="fix-baseline-entry-lacks"
+            )
         if e["rule"] not in RULES:
-            raise InputError("baseline-rule-unknown", file=file, line=line, value=e["rule"], allowed=tuple(RULES),
-                             fix="fix-one-of")
+            raise InputError(
+                "baseline-rule-unknown", file=file, line=line, value=e["rule"], allowed=tuple(RULES), fix="fix-one-of"
+            )
         out.append({k: str(e[k]) for k in ("rule", "indicator", "period", "reason")})
     return out
 
@@ -132,8 +152,19 @@ def apply_baseline(report: AuditReport, entries: list[dict[str, str]], baseline_
         findings.append(f)
     stale = [e for k, e in by_key.items() if k not in used]
     for e in stale:
-        findings.append(Finding("baseline-stale", RULES["baseline-stale"].severity, e["indicator"], e["period"],
-                                None, None, None, "acknowledged", Fact("detail-stale", rule=e["rule"])))
+        findings.append(
+            Finding(
+                "baseline-stale",
+                RULES["baseline-stale"].severity,
+                e["indicator"],
+                e["period"],
+                None,
+                None,
+                None,
+                "acknowledged",
+                Fact("detail-stale", rule=e["rule"]),
+            )
+        )
     return AuditReport(report.file, report.outcomes, findings, stale, baseline_file)
 
 
@@ -147,6 +178,9 @@ def baseline_text(report: AuditReport, message: Callable[[Finding], str], header
     for f in report.active():
         if f.severity in ("error", "warning") and f.key() not in seen:  # one entry acknowledges a cell
             seen.add(f.key())
-            entries.append({"rule": f.rule, "indicator": f.indicator, "period": f.key_period, "reason": "",
-                            "message": message(f)})
-    return "".join(f"# {line}\n" for line in header.splitlines()) + yaml.safe_dump({"acknowledged": entries}, allow_unicode=True, sort_keys=False, width=110)
+            entries.append(
+                {"rule": f.rule, "indicator": f.indicator, "period": f.key_period, "reason": "", "message": message(f)}
+            )
+    return "".join(f"# {line}\n" for line in header.splitlines()) + yaml.safe_dump(
+        {"acknowledged": entries}, allow_unicode=True, sort_keys=False, width=110
+    )

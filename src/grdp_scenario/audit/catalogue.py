@@ -16,21 +16,24 @@ class Rule:
     severity: str = "error"
 
 
-RULES: dict[str, Rule] = {r.slug: r for r in (
-    Rule("structure-sums-to-100"),
-    Rule("flow-adds-up"),
-    Rule("components-add-up"),
-    Rule("components-within-total"),
-    Rule("stock-is-end-of-period"),
-    Rule("growth-between-parts"),
-    Rule("growth-reproduced-by-weights"),
-    Rule("weights-exist"),
-    Rule("growth-claim-holds"),
-    Rule("per-capita-plausible", "warning"),
-    Rule("deflator-plausible", "warning"),
-    Rule("percent-in-range"),
-    Rule("sector-goals-reproduced"),
-    Rule("repeated-number-agrees"),
-    Rule("outturn-consistent", "warning"),
-    Rule("baseline-stale", "warning"),
-)}
+RULES: dict[str, Rule] = {
+    r.slug: r
+    for r in (
+        Rule("structure-sums-to-100"),
+        Rule("flow-adds-up"),
+        Rule("components-add-up"),
+        Rule("components-within-total"),
+        Rule("stock-is-end-of-period"),
+        Rule("growth-between-parts"),
+        Rule("growth-reproduced-by-weights"),
+        Rule("weights-exist"),
+        Rule("growth-claim-holds"),
+        Rule("per-capita-plausible", "warning"),
+        Rule("deflator-plausible", "warning"),
+        Rule("percent-in-range"),
+        Rule("sector-goals-reproduced"),
+        Rule("repeated-number-agrees"),
+        Rule("outturn-consistent", "warning"),
+        Rule("baseline-stale", "warning"),
+    )
+}

@@ -69,8 +69,16 @@ def structure_sums(audit: Audit) -> Iterator[Outcome]:
         parts = [audit.printed("structure", column, s) for s in shares]
         total = math.fsum(p.value for p in parts)
         status = equal(total, 100.0, total_half(parts))
-        yield Outcome("structure-sums-to-100", "structure", column, status, round(total, 10), 100.0,
-                      ("structure", column), Fact("detail-shares", count=len(parts), decimals=parts[0].decimals))
+        yield Outcome(
+            "structure-sums-to-100",
+            "structure",
+            column,
+            status,
+            round(total, 10),
+            100.0,
+            ("structure", column),
+            Fact("detail-shares", count=len(parts), decimals=parts[0].decimals),
+        )
 
 
 def flows_add_up(audit: Audit) -> Iterator[Outcome]:
@@ -84,8 +92,16 @@ def flows_add_up(audit: Audit) -> Iterator[Outcome]:
             whole, *pieces = cells
             expected = math.fsum(p.value for p in pieces)
             status = equal(whole.value, expected, total_half(cells))
-            yield Outcome("flow-adds-up", ind.key, total, status, whole.value, round(expected, 10),
-                          ("indicators", i, "values", total), Fact("detail-periods", periods=parts))
+            yield Outcome(
+                "flow-adds-up",
+                ind.key,
+                total,
+                status,
+                whole.value,
+                round(expected, 10),
+                ("indicators", i, "values", total),
+                Fact("detail-periods", periods=parts),
+            )
 
 
 def components(audit: Audit) -> Iterator[Outcome]:
@@ -103,13 +119,27 @@ def components(audit: Audit) -> Iterator[Outcome]:
             slack = total_half([whole, *cells])
             names = tuple(inds[j].key for j in children)
             if parent.components == "sum":
-                yield Outcome("components-add-up", parent.key, column, equal(whole.value, parts, slack), whole.value,
-                              round(parts, 10), ("indicators", i, "values", column),
-                              Fact("detail-indicators", indicators=names))
+                yield Outcome(
+                    "components-add-up",
+                    parent.key,
+                    column,
+                    equal(whole.value, parts, slack),
+                    whole.value,
+                    round(parts, 10),
+                    ("indicators", i, "values", column),
+                    Fact("detail-indicators", indicators=names),
+                )
             else:
-                yield Outcome("components-within-total", parent.key, column, at_most(parts, whole.value, slack),
-                              round(parts, 10), whole.value, ("indicators", i, "values", column),
-                              Fact("detail-indicators", indicators=names))
+                yield Outcome(
+                    "components-within-total",
+                    parent.key,
+                    column,
+                    at_most(parts, whole.value, slack),
+                    round(parts, 10),
+                    whole.value,
+                    ("indicators", i, "values", column),
+                    Fact("detail-indicators", indicators=names),
+                )
 
 
 def stocks(audit: Audit) -> Iterator[Outcome]:
@@ -121,8 +151,16 @@ def stocks(audit: Audit) -> Iterator[Outcome]:
             if a is None or b is None:
                 continue
             detail = Fact("detail-end-level", end=end)
-            yield Outcome("stock-is-end-of-period", ind.key, column, equal(a.value, b.value, a.half + b.half),
-                          a.value, b.value, ("indicators", i, "values", column), detail)
+            yield Outcome(
+                "stock-is-end-of-period",
+                ind.key,
+                column,
+                equal(a.value, b.value, a.half + b.half),
+                a.value,
+                b.value,
+                ("indicators", i, "values", column),
+                detail,
+            )
 
 
 def _block_rate(audit: Audit, block: str, item: str) -> tuple[Printed, tuple] | None:
@@ -166,8 +204,17 @@ def growth_between_parts(audit: Audit) -> Iterator[Outcome]:
             status = ROUNDING
         else:
             status = FAIL
-        yield Outcome("growth-between-parts", item, period, status, value.value, None, path,
-                      Fact("detail-range", low=lo_printed, high=hi_printed, blocks=tuple(blocks)), section=section)
+        yield Outcome(
+            "growth-between-parts",
+            item,
+            period,
+            status,
+            value.value,
+            None,
+            path,
+            Fact("detail-range", low=lo_printed, high=hi_printed, blocks=tuple(blocks)),
+            section=section,
+        )
     # a block's GRDP lies between its sectors', and so does the base year's
     top = audit.plan.top_level
     for block, spec in audit.model.growth.items():
@@ -186,8 +233,16 @@ def _between(value: Printed, parts: list[Printed], indicator: str, period: str, 
     slack_lo = min(p.value - p.half for p in parts) - value.half
     slack_hi = max(p.value + p.half for p in parts) + value.half
     status = EXACT if lo <= value.value <= hi else ROUNDING if slack_lo <= value.value <= slack_hi else FAIL
-    return Outcome("growth-between-parts", indicator, period, status, value.value, None, path,
-                   Fact("detail-range-sectors", low=lo, high=hi))
+    return Outcome(
+        "growth-between-parts",
+        indicator,
+        period,
+        status,
+        value.value,
+        None,
+        path,
+        Fact("detail-range-sectors", low=lo, high=hi),
+    )
 
 
 def _weighted(audit: Audit, blocks: list[str], item: str) -> tuple[float, float] | None:
@@ -231,19 +286,43 @@ def reproduced_by_weights(audit: Audit) -> Iterator[Outcome]:
         vols = [b.volumes[s] for s in top]
         computed = weighted_growth(zip(vols, (p.value for p in parts)))
         slack = math.fsum(v * p.half for v, p in zip(vols, parts)) / math.fsum(vols) + value.half
-        yield Outcome("growth-reproduced-by-weights", "grdp", b.name, equal(value.value, computed, slack), value.value,
-                      computed, ("growth", b.name, "grdp"), Fact("detail-from-sectors"))
+        yield Outcome(
+            "growth-reproduced-by-weights",
+            "grdp",
+            b.name,
+            equal(value.value, computed, slack),
+            value.value,
+            computed,
+            ("growth", b.name, "grdp"),
+            Fact("detail-from-sectors"),
+        )
     for period, item, blocks, computed, slack, value in _weighted_figures(audit, "published", min_blocks=2):
-        yield Outcome("growth-reproduced-by-weights", item, period, equal(value.value, computed, slack + value.half),
-                      value.value, computed, ("published", period, item), Fact("detail-from-blocks", blocks=tuple(blocks)))
+        yield Outcome(
+            "growth-reproduced-by-weights",
+            item,
+            period,
+            equal(value.value, computed, slack + value.half),
+            value.value,
+            computed,
+            ("published", period, item),
+            Fact("detail-from-blocks", blocks=tuple(blocks)),
+        )
 
 
 def sector_goals_reproduced(audit: Audit) -> Iterator[Outcome]:
     for period, item, blocks, computed, slack, goal in _weighted_figures(audit, "goals", min_blocks=1):
         # the goal is a minimum: met when the targets give at least the goal
         status = at_most(goal.value, computed, slack + goal.half)
-        yield Outcome("sector-goals-reproduced", item, period, status, computed, goal.value,
-                      ("goals", period, item), Fact("detail-from-blocks", blocks=tuple(blocks)))
+        yield Outcome(
+            "sector-goals-reproduced",
+            item,
+            period,
+            status,
+            computed,
+            goal.value,
+            ("goals", period, item),
+            Fact("detail-from-blocks", blocks=tuple(blocks)),
+        )
 
 
 def _weighted_figures(audit: Audit, section: str, min_blocks: int):
@@ -264,14 +343,18 @@ def weights_exist(audit: Audit) -> Iterator[Outcome]:
     try:
         fit = calibrate(audit.plan)
     except InputError as exc:
-        yield Outcome("weights-exist", "grdp", "all", FAIL, None, None, ("growth",),
-                      Fact("detail-because", because=exc.fact))
+        yield Outcome(
+            "weights-exist", "grdp", "all", FAIL, None, None, ("growth",), Fact("detail-because", because=exc.fact)
+        )
         return
     bad = []
     for eq, fitted in zip(fit.equations, fit.fitted):
         period, item = eq.period, eq.item
-        section, path = ("growth", ("growth", period, item)) if period in audit.model.growth else \
-            ("published", ("published", period, item))
+        section, path = (
+            ("growth", ("growth", period, item))
+            if period in audit.model.growth
+            else ("published", ("published", period, item))
+        )
         printed = audit.printed(*path)
         parts_half = 0.0
         weights = [fit.base.volume[v] for v in _variables(fit, eq)]
@@ -282,8 +365,16 @@ def weights_exist(audit: Audit) -> Iterator[Outcome]:
     if bad:
         yield from bad
     else:
-        yield Outcome("weights-exist", "grdp", "all", EXACT, None, None, ("growth",),
-                      Fact("detail-fit", figures=len(fit.equations), residual=fit.max_abs_residual))
+        yield Outcome(
+            "weights-exist",
+            "grdp",
+            "all",
+            EXACT,
+            None,
+            None,
+            ("growth",),
+            Fact("detail-fit", figures=len(fit.equations), residual=fit.max_abs_residual),
+        )
 
 
 def _variables(fit, eq) -> list[tuple[str, str]]:
@@ -301,8 +392,16 @@ def growth_claims(audit: Audit) -> Iterator[Outcome]:
             amount, half = value
             claim = base.value * (1 + pct / 100)
             slack = half + base.half * (1 + pct / 100)
-            yield Outcome("growth-claim-holds", ind.key, column, at_most(claim, amount, slack), amount, round(claim, 6),
-                          ("indicators", i, "growth_min", column), Fact("detail-claim", base=base.value, percent=pct))
+            yield Outcome(
+                "growth-claim-holds",
+                ind.key,
+                column,
+                at_most(claim, amount, slack),
+                amount,
+                round(claim, 6),
+                ("indicators", i, "growth_min", column),
+                Fact("detail-claim", base=base.value, percent=pct),
+            )
 
 
 def _year_value(audit: Audit, i: int, column: str) -> tuple[float, float] | None:
@@ -333,9 +432,16 @@ def per_capita(audit: Audit) -> Iterator[Outcome]:
     growth = (after / before - 1) * 100
     lo, hi = POPULATION_GROWTH
     status = EXACT if lo <= growth <= hi else FAIL
-    yield Outcome("per-capita-plausible", "population", "FY", status, round(after * 1e3), round(before * 1e3),
-                  ("per_capita", "FY_min"), Fact("detail-population", before=before * 1e3, base_year=m.base_year,
-                                                 growth=growth, low=lo, high=hi))
+    yield Outcome(
+        "per-capita-plausible",
+        "population",
+        "FY",
+        status,
+        round(after * 1e3),
+        round(before * 1e3),
+        ("per_capita", "FY_min"),
+        Fact("detail-population", before=before * 1e3, base_year=m.base_year, growth=growth, low=lo, high=hi),
+    )
 
 
 def deflators(audit: Audit) -> Iterator[Outcome]:
@@ -345,27 +451,50 @@ def deflators(audit: Audit) -> Iterator[Outcome]:
         return
     deflator = (m.nominal.FY_min / m.nominal.base_year / (1 + fy["grdp"] / 100) - 1) * 100
     lo, hi = DEFLATOR_GROWTH
-    yield Outcome("deflator-plausible", "grdp", "FY", EXACT if lo <= deflator <= hi else FAIL, round(deflator, 4),
-                  None, ("nominal", "FY_min"), Fact("detail-deflator", before=m.nominal.base_year,
-                                                    after=m.nominal.FY_min, real=fy["grdp"], low=lo, high=hi))
+    yield Outcome(
+        "deflator-plausible",
+        "grdp",
+        "FY",
+        EXACT if lo <= deflator <= hi else FAIL,
+        round(deflator, 4),
+        None,
+        ("nominal", "FY_min"),
+        Fact("detail-deflator", before=m.nominal.base_year, after=m.nominal.FY_min, real=fy["grdp"], low=lo, high=hi),
+    )
     nominal = audit.scenario.nominal_inputs
     for s, d in (nominal.deflators or {}).items():
-        yield Outcome("deflator-plausible", s, "FY", EXACT if lo <= d <= hi else FAIL, round(d, 4), None,
-                      ("structure", "FY", s), Fact("detail-deflator-sector"))
+        yield Outcome(
+            "deflator-plausible",
+            s,
+            "FY",
+            EXACT if lo <= d <= hi else FAIL,
+            round(d, 4),
+            None,
+            ("structure", "FY", s),
+            Fact("detail-deflator-sector"),
+        )
 
 
 def percent_range(audit: Audit) -> Iterator[Outcome]:
     for column, shares in audit.model.structure.items():
         for s, v in shares.items():
-            yield Outcome("percent-in-range", s, column, EXACT if 0 <= v <= 100 else FAIL, v, None,
-                          ("structure", column, s))
+            yield Outcome(
+                "percent-in-range", s, column, EXACT if 0 <= v <= 100 else FAIL, v, None, ("structure", column, s)
+            )
     for i, ind in enumerate(audit.model.indicators):
         if not ind.unit.strip().startswith("%"):
             continue
         for part in ("values", "min", "stated"):
             for column, v in getattr(ind, part).items():
-                yield Outcome("percent-in-range", ind.key, column, EXACT if 0 <= v <= 100 else FAIL, v, None,
-                              ("indicators", i, part, column))
+                yield Outcome(
+                    "percent-in-range",
+                    ind.key,
+                    column,
+                    EXACT if 0 <= v <= 100 else FAIL,
+                    v,
+                    None,
+                    ("indicators", i, part, column),
+                )
 
 
 def repeated_numbers(audit: Audit) -> Iterator[Outcome]:
@@ -374,18 +503,46 @@ def repeated_numbers(audit: Audit) -> Iterator[Outcome]:
         for item in items:
             if item in m.published.get(period, {}):
                 a, b = audit.printed("goals", period, item), audit.printed("published", period, item)
-                yield Outcome("repeated-number-agrees", item, period, equal(a.value, b.value, a.half + b.half),
-                              a.value, b.value, ("published", period, item), Fact("detail-text-and-appendix"))
+                yield Outcome(
+                    "repeated-number-agrees",
+                    item,
+                    period,
+                    equal(a.value, b.value, a.half + b.half),
+                    a.value,
+                    b.value,
+                    ("published", period, item),
+                    Fact("detail-text-and-appendix"),
+                )
     for i, ind in enumerate(m.indicators):
-        for column, v in ind.stated.items():
+        for column, _v in ind.stated.items():
             part = "values" if column in ind.values else "min" if column in ind.min else None
             if part is None:
                 continue
             a, b = audit.printed("indicators", i, "stated", column), audit.printed("indicators", i, part, column)
-            yield Outcome("repeated-number-agrees", ind.key, column, equal(a.value, b.value, a.half + b.half),
-                          b.value, a.value, ("indicators", i, part, column), Fact("detail-text-and-appendix"))
+            yield Outcome(
+                "repeated-number-agrees",
+                ind.key,
+                column,
+                equal(a.value, b.value, a.half + b.half),
+                b.value,
+                a.value,
+                ("indicators", i, part, column),
+                Fact("detail-text-and-appendix"),
+            )
 
 
-CHECKS = (structure_sums, flows_add_up, components, stocks, growth_between_parts, reproduced_by_weights,
-          weights_exist, growth_claims, per_capita, deflators, percent_range, sector_goals_reproduced,
-          repeated_numbers)
+CHECKS = (
+    structure_sums,
+    flows_add_up,
+    components,
+    stocks,
+    growth_between_parts,
+    reproduced_by_weights,
+    weights_exist,
+    growth_claims,
+    per_capita,
+    deflators,
+    percent_range,
+    sector_goals_reproduced,
+    repeated_numbers,
+)

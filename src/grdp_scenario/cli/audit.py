@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, List
 
 import typer
 
-from ..present.render import AuditFormat
 from ..present.i18n import Lang
+from ..present.render import AuditFormat
 from .options import Actuals, Debug, LangOpt, Output, Outturn, Targets
 from .run import emit, guarded
 
@@ -19,16 +19,32 @@ class FailOn(str, Enum):
     warning = "warning"
 
 
-def audit(files: Annotated[Optional[List[Path]], typer.Argument(help="Targets files to audit (as pre-commit "
-                                                                 "passes them); default: --targets.")] = None,
-          targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None,
-          format: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.table,
-          fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")] = FailOn.error,
-          baseline: Annotated[Optional[Path], typer.Option("--baseline", help="YAML of acknowledged findings, each "
-                                                           "with a reason; without it nothing is suppressed.")] = None,
-          write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Write the current errors "
-                                                                 "and warnings as a baseline (reasons to fill in).")] = None,
-          lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
+def audit(
+    files: Annotated[
+        List[Path] | None,
+        typer.Argument(help="Targets files to audit (as pre-commit passes them); default: --targets."),
+    ] = None,
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    format: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.table,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that fails (exit 1).")] = FailOn.error,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="YAML of acknowledged findings, each with a reason; without it nothing is suppressed."
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline", help="Write the current errors and warnings as a baseline (reasons to fill in)."
+        ),
+    ] = None,
+    lang: LangOpt = Lang.en,
+    output: Output = None,
+    debug: Debug = False,
+) -> None:
     """Structure, flows, components, stocks, growth aggregates, weights, claims, per capita, ranges, goals and
     repeated numbers. Exit 0 without error findings (or --fail-on warning: without warnings), 1 with, 2 on bad input."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,18 +12,24 @@ from .options import Debug, LangOpt, Targets
 from .run import guarded
 
 
-def calibrate(targets: Targets = None,
-              output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the actuals CSV here "
-                                                             "(atomically); default: standard output.")] = None,
-              lang: LangOpt = Lang.en, debug: Debug = False) -> None:
+def calibrate(
+    targets: Targets = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the actuals CSV here (atomically); default: standard output."),
+    ] = None,
+    lang: LangOpt = Lang.en,
+    debug: Debug = False,
+) -> None:
     """Least-squares base volumes that reproduce every printed growth figure; residuals go to stderr."""
 
     def action() -> int:
+        from ..calibrate import CURRENT_SOURCE
+        from ..calibrate import calibrate as fit_volumes
         from ..inputs.actuals import format_actuals
-        from ..calibrate import CURRENT_SOURCE, calibrate as fit_volumes
+        from ..inputs.plan import load_plan
         from ..present.views.calibrate import fit_lines
         from ..present.wording import Wording
-        from ..inputs.plan import load_plan
         from ..scenario import DEFAULT_TARGETS, data_path
 
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from ..present.i18n import Lang
 from ..present.render import Format
-from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Strict, Targets
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets
 from .run import emit, guarded
 
 
-def check(targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None,
-          format: FormatOpt = Format.table, lang: LangOpt = Lang.en, strict: Strict = False,
-          output: Output = None, debug: Debug = False) -> None:
+def check(
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    strict: Strict = False,
+    output: Output = None,
+    debug: Debug = False,
+) -> None:
     """Growth of every period, every goal with its margin, contributions and nominal GRDP.
 
     Exit 0 when the FY GRDP goal is met, 1 when it is missed (with --strict: any goal), 2 on bad input.
     """
 
     def action() -> int:
-        from ..scenario import Scenario
         from ..present.views.check import check_document
+        from ..scenario import Scenario
 
         scenario = Scenario.load(targets, actuals, outturn)
         document = check_document(scenario, scenario.check(), lang, strict)

@@ -3,24 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ..present.i18n import Lang
 from ..present.render import Format
 
-Targets = Annotated[Optional[Path], typer.Option("--targets", help="Targets YAML (default: the packaged 2025 plan).",
-                                                 show_default=False)]
-Actuals = Annotated[Optional[Path], typer.Option("--actuals", help="Base-year CSV (default: the packaged one).",
-                                                 show_default=False)]
-Outturn = Annotated[Optional[Path], typer.Option("--outturn", help="Outturn CSV of published figures (default: none); "
-                                                 "it beats the plan for the same quarters.", show_default=False)]
+Targets = Annotated[
+    Path | None, typer.Option("--targets", help="Targets YAML (default: the packaged 2025 plan).", show_default=False)
+]
+Actuals = Annotated[
+    Path | None, typer.Option("--actuals", help="Base-year CSV (default: the packaged one).", show_default=False)
+]
+Outturn = Annotated[
+    Path | None,
+    typer.Option(
+        "--outturn",
+        help="Outturn CSV of published figures (default: none); it beats the plan for the same quarters.",
+        show_default=False,
+    ),
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LangOpt = Annotated[Lang, typer.Option("--lang", envvar="GRDP_SCENARIO_LANG",
-                                       help="Labels and number formatting: en or vi (env GRDP_SCENARIO_LANG).")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", envvar="GRDP_SCENARIO_LANG", help="Labels and number formatting: en or vi (env GRDP_SCENARIO_LANG)."
+    ),
+]
 Strict = Annotated[bool, typer.Option("--strict", help="Every goal, not only FY GRDP, decides the exit code.")]
-Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically) "
-                                                "instead of standard output.", show_default=False)]
-Debug = Annotated[bool, typer.Option("--debug", envvar="GRDP_SCENARIO_DEBUG",
-                                     help="Show the traceback of errors.")]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file (atomically) instead of standard output.",
+        show_default=False,
+    ),
+]
+Debug = Annotated[bool, typer.Option("--debug", envvar="GRDP_SCENARIO_DEBUG", help="Show the traceback of errors.")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, List
 
 import typer
 
@@ -12,17 +12,25 @@ from .options import Actuals, Debug, LangOpt, Targets
 from .run import guarded
 
 
-def record(period: Annotated[str, typer.Argument(help="Q1..Q4, H1, H2, 9M or FY (cumulative figures are "
-                                                   "inverted into the block they complete).")],
-           outturn: Annotated[Path, typer.Option("--outturn", help="The outturn CSV to write (created if absent).")],
-           grdp: Annotated[Optional[float], typer.Option("--grdp", help="GRDP growth in percent.")] = None,
-           rate: Annotated[Optional[List[str]], typer.Option("--rate", help="SECTOR=RATE (repeatable).")] = None,
-           status: Annotated[str, typer.Option("--status", help="actual or estimate.")] = "actual",
-           source: Annotated[str, typer.Option("--source", help="Who published it, where.")] = "",
-           published: Annotated[str, typer.Option("--published", help="Date of publication, e.g. 2025-10-16.")] = "",
-           replace: Annotated[bool, typer.Option("--replace", help="Record a revision of a recorded period; "
-                                                 "the old row is kept as history.")] = False,
-           targets: Targets = None, actuals: Actuals = None, lang: LangOpt = Lang.en, debug: Debug = False) -> None:
+def record(
+    period: Annotated[
+        str,
+        typer.Argument(help="Q1..Q4, H1, H2, 9M or FY (cumulative figures are inverted into the block they complete)."),
+    ],
+    outturn: Annotated[Path, typer.Option("--outturn", help="The outturn CSV to write (created if absent).")],
+    grdp: Annotated[float | None, typer.Option("--grdp", help="GRDP growth in percent.")] = None,
+    rate: Annotated[List[str] | None, typer.Option("--rate", help="SECTOR=RATE (repeatable).")] = None,
+    status: Annotated[str, typer.Option("--status", help="actual or estimate.")] = "actual",
+    source: Annotated[str, typer.Option("--source", help="Who published it, where.")] = "",
+    published: Annotated[str, typer.Option("--published", help="Date of publication, e.g. 2025-10-16.")] = "",
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Record a revision of a recorded period; the old row is kept as history.")
+    ] = False,
+    targets: Targets = None,
+    actuals: Actuals = None,
+    lang: LangOpt = Lang.en,
+    debug: Debug = False,
+) -> None:
     """Record what the statistics office published; refuses (exit 2, file untouched) to overwrite a recorded
     period without --replace. Prints the block growth the figure implies."""
 

@@ -12,17 +12,22 @@ from .options import Actuals, Debug, LangOpt, Outturn, Targets
 from .run import emit, guarded
 
 
-def report(output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html or FILE.md (written atomically).")],
-           targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, lang: LangOpt = Lang.en,
-           debug: Debug = False) -> None:
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html or FILE.md (written atomically).")],
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    lang: LangOpt = Lang.en,
+    debug: Debug = False,
+) -> None:
     """The verdict, the quarterly path (plan vs published), contributions, what the remaining quarters need,
     per-capita GRDP and structure, the assumptions. Exit code as for check."""
 
     def action() -> int:
         from ..core.errors import InputError
         from ..present.render import Format
-        from ..scenario import Scenario
         from ..present.views.report import report_document
+        from ..scenario import Scenario
 
         formats = {".html": Format.html, ".htm": Format.html, ".md": Format.markdown}
         fmt = formats.get(output.suffix.lower())

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Annotated, List, Optional
+from typing import Annotated, List
 
 import typer
 
 from ..present.i18n import Lang
 from ..present.render import Format
-from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Targets
 from .run import emit, guarded
 
-Goal = Annotated[Optional[float], typer.Option("--goal", help="Goal rate in percent (default: the plan's goal).")]
+Goal = Annotated[float | None, typer.Option("--goal", help="Goal rate in percent (default: the plan's goal).")]
 Item = Annotated[str, typer.Option("--item", help="grdp or a sector key: whose goal.")]
 For = Annotated[str, typer.Option("--for", help="The period of the goal.")]
-Period = Annotated[Optional[List[str]], typer.Option("--period", help="Only these blocks move (repeatable; "
-                                                     "default: every target block).")]
+Period = Annotated[
+    List[str] | None, typer.Option("--period", help="Only these blocks move (repeatable; default: every target block).")
+]
 
 
-def required(goal: Goal = None, item: Item = "grdp", period: Period = None, for_: For = "FY",
-             targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table,
-             lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
+def required(
+    goal: Goal = None,
+    item: Item = "grdp",
+    period: Period = None,
+    for_: For = "FY",
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    output: Output = None,
+    debug: Debug = False,
+) -> None:
     """The rate each target block's GRDP or sector must reach if it alone meets the goal exactly.
 
     Exit 0 when the goal is already met, 1 when a gap remains, 2 on bad input.
@@ -39,7 +50,8 @@ def required(goal: Goal = None, item: Item = "grdp", period: Period = None, for_
             raise InputError("goal-not-set", where="--goal", period=for_, item=item, fix="fix-goal-not-set")
         gap, solutions = solve(economy, target, for_, item, list(period) if period else None)
         current = goal_value(economy, for_, item)
-        return emit(required_document(scenario, target, for_, item, current, gap, solutions, lang), format,
-                    lang.value, output)
+        return emit(
+            required_document(scenario, target, for_, item, current, gap, solutions, lang), format, lang.value, output
+        )
 
     guarded(action, debug, lang)

@@ -32,13 +32,14 @@ def guarded(action: Callable[[], int | None], debug: bool, lang: Lang | str = La
     except OSError as exc:  # the file system said no: a path the user gave, not a bug of ours
         if debug:
             raise
-        error = InputError("file-unwritable", file=exc.filename, reason=exc.strerror or str(exc),
-                           fix="fix-file-unwritable")
+        error = InputError(
+            "file-unwritable", file=exc.filename, reason=exc.strerror or str(exc), fix="fix-file-unwritable"
+        )
         fail(f"{w.label('error')}: {w.error(error)}")
     except typer.Exit:
         raise
     except (KeyboardInterrupt, BrokenPipeError):
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     raise typer.Exit(code or 0)
 
 

@@ -8,21 +8,28 @@ import typer
 
 from ..present.i18n import Lang
 from ..present.render import Format
-from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Targets
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Targets
 from .run import emit, guarded
 
 
-def sensitivity(period: Annotated[str, typer.Option("--period", help="The period whose growth is measured.")] = "FY",
-                item: Annotated[str, typer.Option("--item", help="grdp or a sector key.")] = "grdp",
-                targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table,
-                lang: LangOpt = Lang.en, output: Output = None, debug: Debug = False) -> None:
+def sensitivity(
+    period: Annotated[str, typer.Option("--period", help="The period whose growth is measured.")] = "FY",
+    item: Annotated[str, typer.Option("--item", help="grdp or a sector key.")] = "grdp",
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    output: Output = None,
+    debug: Debug = False,
+) -> None:
     """Points of the period's growth gained per point of each target block × sector, largest first."""
 
     def action() -> int:
         from ..core.analysis import levers
         from ..core.overrides import require_item, require_period
-        from ..scenario import Scenario
         from ..present.views.analysis import sensitivity_document
+        from ..scenario import Scenario
 
         scenario = Scenario.load(targets, actuals, outturn)
         economy = scenario.economy

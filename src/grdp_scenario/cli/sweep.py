@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, List
 
 import typer
 
 from ..present.i18n import Lang
 from ..present.render import Format
-from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Targets
+from .options import Actuals, Debug, FormatOpt, LangOpt, Outturn, Targets
 from .run import emit, guarded
 
 
-def sweep(vary: Annotated[List[str], typer.Option("--vary", help="PERIOD.ITEM=START:STOP:STEP (once or twice).")],
-          goal: Annotated[Optional[float], typer.Option("--goal", help="Default: the plan's FY GRDP goal.")] = None,
-          output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the full grid here: .csv, or "
-                                                         ".parquet if pyarrow is installed.")] = None,
-          targets: Targets = None, actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table,
-          lang: LangOpt = Lang.en, debug: Debug = False) -> None:
+def sweep(
+    vary: Annotated[List[str], typer.Option("--vary", help="PERIOD.ITEM=START:STOP:STEP (once or twice).")],
+    goal: Annotated[float | None, typer.Option("--goal", help="Default: the plan's FY GRDP goal.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the full grid here: .csv, or .parquet if pyarrow is installed."),
+    ] = None,
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    debug: Debug = False,
+) -> None:
     """FY GRDP over a grid of rates: how much of it meets the goal, and where the goal is just met."""
 
     def action() -> int:
         from ..core.errors import InputError
-        from ..scenario import Scenario
-        from ..core.sweep import parse_axis, sweep as run_sweep
+        from ..core.sweep import parse_axis
+        from ..core.sweep import sweep as run_sweep
         from ..present.views.analysis import sweep_document
+        from ..scenario import Scenario
 
         scenario = Scenario.load(targets, actuals, outturn)
         target = goal if goal is not None else scenario.goals.get("FY", {}).get("grdp")
@@ -43,8 +52,8 @@ def sweep(vary: Annotated[List[str], typer.Option("--vary", help="PERIOD.ITEM=ST
 def write_grid(result, output: Path) -> None:
     import io
 
-    from ..inputs.atomic import write_output
     from ..core.errors import InputError
+    from ..inputs.atomic import write_output
 
     frame = result.frame()
     if output.suffix.lower() == ".parquet":

@@ -3,34 +3,51 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, List
 
 import typer
 
 from ..present.i18n import Lang
 from ..present.render import Format
-from .options import Actuals, Outturn, Debug, FormatOpt, LangOpt, Output, Strict, Targets
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets
 from .run import emit, guarded
 
-Sets = Annotated[Optional[List[str]], typer.Option("--set", help="PERIOD.ITEM=RATE, e.g. Q4.services=14.5 "
-                                                   "(repeatable; grdp shifts all sectors of the block).")]
-Shifts = Annotated[Optional[List[str]], typer.Option("--shift", help="PERIOD.ITEM=POINTS, e.g. Q4.services=-1 "
-                                                     "(repeatable).")]
-ScenarioFile = Annotated[Optional[Path], typer.Option("--scenario", help="YAML of overrides: set: {Q4: {services: "
-                                                      "14.5}}, shift: {Q3: {grdp: -1}}.")]
+Sets = Annotated[
+    List[str] | None,
+    typer.Option(
+        "--set", help="PERIOD.ITEM=RATE, e.g. Q4.services=14.5 (repeatable; grdp shifts all sectors of the block)."
+    ),
+]
+Shifts = Annotated[
+    List[str] | None, typer.Option("--shift", help="PERIOD.ITEM=POINTS, e.g. Q4.services=-1 (repeatable).")
+]
+ScenarioFile = Annotated[
+    Path | None,
+    typer.Option("--scenario", help="YAML of overrides: set: {Q4: {services: 14.5}}, shift: {Q3: {grdp: -1}}."),
+]
 
 
-def whatif(set: Sets = None, shift: Shifts = None, scenario: ScenarioFile = None, targets: Targets = None,
-           actuals: Actuals = None, outturn: Outturn = None, format: FormatOpt = Format.table, lang: LangOpt = Lang.en,
-           strict: Strict = False, output: Output = None, debug: Debug = False) -> None:
+def whatif(
+    set: Sets = None,
+    shift: Shifts = None,
+    scenario: ScenarioFile = None,
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    strict: Strict = False,
+    output: Output = None,
+    debug: Debug = False,
+) -> None:
     """Change rates and see every period, goal and contribution move. Exit code follows the scenario."""
 
     def action() -> int:
         from ..core.errors import InputError
         from ..core.overrides import apply_all, parse_override
         from ..inputs.scenario_file import load_scenario_file
-        from ..scenario import Scenario
         from ..present.views.analysis import whatif_document
+        from ..scenario import Scenario
 
         base = Scenario.load(targets, actuals, outturn)
         overrides = load_scenario_file(scenario, base.economy) if scenario else []
@@ -39,7 +56,8 @@ def whatif(set: Sets = None, shift: Shifts = None, scenario: ScenarioFile = None
         if not overrides:
             raise InputError("whatif-nothing", fix="fix-whatif-nothing")
         changed = base.with_economy(apply_all(base.economy, overrides))
-        return emit(whatif_document(base, base.check(), changed.check(), overrides, lang, strict), format,
-                    lang.value, output)
+        return emit(
+            whatif_document(base, base.check(), changed.check(), overrides, lang, strict), format, lang.value, output
+        )
 
     guarded(action, debug, lang)

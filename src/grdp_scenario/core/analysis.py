@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from . import periods
 from .economy import Economy
+from .errors import InputError
 from .evaluate import period_result
 from .growth import required_rate
-from .errors import InputError
 from .overrides import Override, apply, require_item, require_period
 from .values import check_rate, parse_number
 
@@ -49,8 +49,13 @@ def movable_blocks(economy: Economy) -> list[str]:
     return [b.name for b in economy.blocks if b.status == "target"]
 
 
-def levers(economy: Economy, goal_period: str = "FY", goal_item: str = "grdp",
-           blocks: list[str] | None = None, together: bool = True) -> list[Lever]:
+def levers(
+    economy: Economy,
+    goal_period: str = "FY",
+    goal_item: str = "grdp",
+    blocks: list[str] | None = None,
+    together: bool = True,
+) -> list[Lever]:
     """Each movable block's GRDP and sectors, and all movable blocks together, with their weights."""
     names = blocks if blocks is not None else movable_blocks(economy)
     out = []
@@ -96,8 +101,9 @@ def highest_and_lowest(economy: Economy, item: str) -> tuple[float, float]:
     return max(values), min(values)
 
 
-def solve(economy: Economy, goal: float, goal_period: str = "FY", goal_item: str = "grdp",
-          blocks: list[str] | None = None) -> tuple[float, list[Solution]]:
+def solve(
+    economy: Economy, goal: float, goal_period: str = "FY", goal_item: str = "grdp", blocks: list[str] | None = None
+) -> tuple[float, list[Solution]]:
     """The gap to the goal, and for each lever the rate at which it alone meets the goal exactly.
 
     The request is checked here, where the library receives it, so a notebook and the CLI get the same
@@ -110,12 +116,14 @@ def solve(economy: Economy, goal: float, goal_period: str = "FY", goal_item: str
         blocks = [blocks]
     for name in blocks or []:
         if name not in movable:
-            raise InputError("block-not-target", where="--period", value=name, allowed=tuple(movable),
-                             fix="fix-block-not-target")
+            raise InputError(
+                "block-not-target", where="--period", value=name, allowed=tuple(movable), fix="fix-block-not-target"
+            )
     current = goal_value(economy, goal_period, goal_item)
     if current is None:
-        raise InputError("goal-not-computable", where="--item", period=goal_period, item=goal_item,
-                         fix="fix-goal-not-computable")
+        raise InputError(
+            "goal-not-computable", where="--item", period=goal_period, item=goal_item, fix="fix-goal-not-computable"
+        )
     gap = goal - current
     out = []
     for lever in levers(economy, goal_period, goal_item, blocks):

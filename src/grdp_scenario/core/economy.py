@@ -79,8 +79,7 @@ class Economy:
         covered = frozenset().union(*(b.quarters for b in inside)) if inside else frozenset()
         if covered != want:
             split = [b.name for b in self.blocks if b.quarters & want and not b.quarters <= want]
-            raise NotComputable(Fact("split-block", period=period, split=tuple(split),
-                                     blocks=tuple(self.block_names)))
+            raise NotComputable(Fact("split-block", period=period, split=tuple(split), blocks=tuple(self.block_names)))
         return inside
 
     # ----- block arithmetic ---------------------------------------------------------------
@@ -106,17 +105,18 @@ class Economy:
         return block.grdp - self.sector_grdp(block)
 
     # ----- changes (scenarios) ------------------------------------------------------------
-    def replace_block(self, new: Block) -> "Economy":
+    def replace_block(self, new: Block) -> Economy:
         return replace(self, blocks=tuple(new if b.name == new.name else b for b in self.blocks))
 
-    def with_rate(self, block_name: str, sector: str, rate: float) -> "Economy":
+    def with_rate(self, block_name: str, sector: str, rate: float) -> Economy:
         """Set a sector's rate in a block; its parents and a given GRDP move through the weights."""
         block = self.block(block_name)
         if sector not in block.rates:
             if not block.rates:
                 raise InputError("block-grdp-only", block=block_name, fix="fix-block-grdp-only")
-            raise InputError("block-lacks-rate", block=block_name, item=sector, items=("grdp", *block.rates),
-                             fix="fix-block-items")
+            raise InputError(
+                "block-lacks-rate", block=block_name, item=sector, items=("grdp", *block.rates), fix="fix-block-items"
+            )
         rates = dict(block.rates)
         grdp = block.grdp
         key, new = sector, rate
@@ -134,13 +134,13 @@ class Economy:
             key = parent
         return self.replace_block(replace(block, rates=MappingProxyType(rates), grdp=grdp))
 
-    def with_grdp(self, block_name: str, rate: float) -> "Economy":
+    def with_grdp(self, block_name: str, rate: float) -> Economy:
         """Set a block's GRDP: every sector (children too) shifts by the same points."""
         block = self.block(block_name)
         delta = rate - self.block_grdp(block)
         return self.shifted(block_name, "grdp", delta)
 
-    def shifted(self, block_name: str, item: str, points: float) -> "Economy":
+    def shifted(self, block_name: str, item: str, points: float) -> Economy:
         block = self.block(block_name)
         if item != "grdp":
             return self.with_rate(block_name, item, block.rates.get(item, 0.0) + points)

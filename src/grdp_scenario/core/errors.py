@@ -26,6 +26,7 @@ class Fact:
 
     def to_json(self) -> dict[str, Any]:
         """The fact for machine formats: its code and fields (nested facts as their own JSON)."""
+
         def plain(v: Any) -> Any:
             if isinstance(v, Fact):
                 return v.to_json()
@@ -48,8 +49,17 @@ class InputError(Exception):
     (``grdp_scenario.present.messages.error_text(err, "vi")`` gives the sentence).
     """
 
-    def __init__(self, code: str, /, *, file: str | None = None, line: int | None = None, where: str | None = None,
-                 fix: str | None = None, **fields: Any) -> None:
+    def __init__(
+        self,
+        code: str,
+        /,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        where: str | None = None,
+        fix: str | None = None,
+        **fields: Any,
+    ) -> None:
         self.fact = Fact(code, **fields)
         self.file = file
         self.line = line
@@ -66,7 +76,7 @@ class InputError(Exception):
         where = f" [{self.where}]" if self.where else ""
         return f"{place + ': ' if place else ''}{self.fact}{where}"
 
-    def located(self, file: str, line: int | None = None, where: str | None = None) -> "InputError":
+    def located(self, file: str, line: int | None = None, where: str | None = None) -> InputError:
         """The same error, naming the file (and place) it came from, if it did not already."""
         if self.file is None:
             self.file = file

@@ -68,8 +68,9 @@ def period_result(economy: Economy, period: str) -> PeriodResult:
     reason = res.reason
     if not res.sectors and sectors:
         reason = None
-    return PeriodResult(period, res.blocks, grdp, sectors, contributions,
-                        economy.published_status.get(period, "actual"), reason)
+    return PeriodResult(
+        period, res.blocks, grdp, sectors, contributions, economy.published_status.get(period, "actual"), reason
+    )
 
 
 def computed_period_result(economy: Economy, period: str) -> PeriodResult:
@@ -84,15 +85,13 @@ def computed_period_result(economy: Economy, period: str) -> PeriodResult:
     names = tuple(b.name for b in blocks)
     without = [b.name for b in blocks if not economy.has_sectors(b)]
     if without:
-        return PeriodResult(period, names, grdp, status=status,
-                            reason=Fact("sectors-unknown", blocks=tuple(without)))
+        return PeriodResult(period, names, grdp, status=status, reason=Fact("sectors-unknown", blocks=tuple(without)))
     sectors: dict[str, float] = {}
     for s in economy.sector_keys:
         if all(s in b.rates and s in b.volumes for b in blocks):
             sectors[s] = weighted_growth((b.volumes[s], b.rates[s]) for b in blocks)
     total_volume = math.fsum(volumes)
-    contributions = {s: contribution(((b.volumes[s], b.rates[s]) for b in blocks), total_volume)
-                     for s in economy.top}
+    contributions = {s: contribution(((b.volumes[s], b.rates[s]) for b in blocks), total_volume) for s in economy.top}
     # A given GRDP stands; what its sectors do not explain is carried as an explicit residual line.
     residual = math.fsum(v * economy.residual(b) for v, b in zip(volumes, blocks)) / total_volume
     if any(b.grdp is not None for b in blocks):
@@ -133,14 +132,31 @@ class Evaluation:
             "region": e.region,
             "year": e.year,
             "periods": {
-                p.period: {"grdp": p.grdp, "sectors": dict(p.sectors), "contributions": dict(p.contributions),
-                           "status": p.status, "blocks": list(p.blocks)}
-                for p in self.periods.values() if p.computable
+                p.period: {
+                    "grdp": p.grdp,
+                    "sectors": dict(p.sectors),
+                    "contributions": dict(p.contributions),
+                    "status": p.status,
+                    "blocks": list(p.blocks),
+                }
+                for p in self.periods.values()
+                if p.computable
             },
-            "not_computable": {p.period: p.reason.to_json() for p in self.periods.values()
-                               if not p.computable and p.reason is not None},
-            "goals": [{"period": g.period, "item": g.item, "min": g.min, "value": g.value, "met": g.met,
-                       "margin": g.margin, "headline": g.headline} for g in self.goals],
+            "not_computable": {
+                p.period: p.reason.to_json() for p in self.periods.values() if not p.computable and p.reason is not None
+            },
+            "goals": [
+                {
+                    "period": g.period,
+                    "item": g.item,
+                    "min": g.min,
+                    "value": g.value,
+                    "met": g.met,
+                    "margin": g.margin,
+                    "headline": g.headline,
+                }
+                for g in self.goals
+            ],
             "goal_met": self.goal_met(strict),
             "strict": strict,
         }
@@ -152,8 +168,11 @@ class Evaluation:
         """Periods × (grdp and sectors) as a pandas DataFrame, for notebooks."""
         import pandas as pd
 
-        rows = [{"period": p.period, "status": p.status, "grdp": p.grdp, **p.sectors}
-                for p in self.periods.values() if p.computable]
+        rows = [
+            {"period": p.period, "status": p.status, "grdp": p.grdp, **p.sectors}
+            for p in self.periods.values()
+            if p.computable
+        ]
         return pd.DataFrame(rows).set_index("period")
 
     def contributions_frame(self):
@@ -165,8 +184,12 @@ class Evaluation:
     def goals_frame(self):
         import pandas as pd
 
-        return pd.DataFrame([{"period": g.period, "item": g.item, "min": g.min, "value": g.value,
-                              "margin": g.margin, "met": g.met} for g in self.goals])
+        return pd.DataFrame(
+            [
+                {"period": g.period, "item": g.item, "min": g.min, "value": g.value, "margin": g.margin, "met": g.met}
+                for g in self.goals
+            ]
+        )
 
 
 def evaluate(economy: Economy, goals: Mapping[str, Mapping[str, float]], nominal_inputs: Any = None) -> Evaluation:

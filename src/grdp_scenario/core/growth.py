@@ -49,8 +49,9 @@ def required_rate(rate: float, aggregate: float, goal: float, weight: float) -> 
     return rate + (goal - aggregate) / weight
 
 
-def completing_block_rate(cumulative_rate: float, cumulative_volume: float,
-                          known_rate: float, known_volume: float) -> float:
+def completing_block_rate(
+    cumulative_rate: float, cumulative_volume: float, known_rate: float, known_volume: float
+) -> float:
     """Invert a published cumulative figure: the rate of the block that completes it.
 
     G_cum·L_cum = g_known·L_known + g_new·L_new (9M known and H1 known gives Q3).

@@ -41,11 +41,21 @@ class NominalResult:
 
     def to_json(self) -> dict[str, Any]:
         i = self.inputs
-        return {"grdp": self.total, "sectors": dict(self.by_sector or {}), "structure": dict(self.structure or {}),
-                "per_capita": self.per_capita, "unit": "billion VND", "per_capita_unit": "million VND",
-                "assumptions": {"deflators": dict(i.deflators or {}), "deflators_source": i.deflator_source,
-                                "population": i.population, "population_source": i.population_source},
-                "reason": None if self.reason is None else self.reason.to_json()}
+        return {
+            "grdp": self.total,
+            "sectors": dict(self.by_sector or {}),
+            "structure": dict(self.structure or {}),
+            "per_capita": self.per_capita,
+            "unit": "billion VND",
+            "per_capita_unit": "million VND",
+            "assumptions": {
+                "deflators": dict(i.deflators or {}),
+                "deflators_source": i.deflator_source,
+                "population": i.population,
+                "population_source": i.population_source,
+            },
+            "reason": None if self.reason is None else self.reason.to_json(),
+        }
 
 
 def nominal_result(inputs: NominalInputs, fy) -> NominalResult:

@@ -62,8 +62,14 @@ def apply_outturn(economy: Economy, figures: list[Published], file: str | None =
         try:
             blocks = economy.blocks_of(period)
         except NotComputable as exc:
-            raise InputError("outturn-period-unusable", file=file, line=fig.line, period=period, because=exc.fact,
-                             fix="fix-outturn-period") from None
+            raise InputError(
+                "outturn-period-unusable",
+                file=file,
+                line=fig.line,
+                period=period,
+                because=exc.fact,
+                fix="fix-outturn-period",
+            ) from None
         if len(blocks) == 1:
             economy = _replace_block(economy, blocks[0].name, items, status, f"outturn:{period}")
         else:
@@ -74,14 +80,22 @@ def apply_outturn(economy: Economy, figures: list[Published], file: str | None =
             elif not unknown and "grdp" in items:
                 known = weighted_growth((economy.block_volume(b), economy.block_grdp(b)) for b in blocks)
                 if abs(known - items["grdp"]) > ROUNDING:
-                    conflicts.append(Fact("outturn-conflict", period=period, published=items["grdp"],
-                                          blocks=tuple(b.name for b in blocks), implied=known))
+                    conflicts.append(
+                        Fact(
+                            "outturn-conflict",
+                            period=period,
+                            published=items["grdp"],
+                            blocks=tuple(b.name for b in blocks),
+                            implied=known,
+                        )
+                    )
             else:
                 conflicts.append(Fact("outturn-unsplit", period=period, blocks=tuple(b.name for b in unknown)))
         published[period] = items
         published_status[period] = status
-    economy = replace(economy, published=MappingProxyType(published),
-                      published_status=MappingProxyType(published_status))
+    economy = replace(
+        economy, published=MappingProxyType(published), published_status=MappingProxyType(published_status)
+    )
     return Applied(economy, tuple(derived), tuple(conflicts))
 
 
@@ -93,8 +107,7 @@ def _replace_block(economy: Economy, name: str, items: dict[str, float], status:
     grdp = items.get("grdp")
     if grdp is None and not rates:
         return economy
-    return economy.replace_block(replace(block, status=status, rates=MappingProxyType(rates), grdp=grdp,
-                                         source=source))
+    return economy.replace_block(replace(block, status=status, rates=MappingProxyType(rates), grdp=grdp, source=source))
 
 
 def _derive_block(economy: Economy, period: str, blocks, name: str, items: dict[str, float]):

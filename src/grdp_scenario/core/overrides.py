@@ -59,8 +59,14 @@ def require_period(economy: Economy, period: str, where: str) -> None:
     """A period that is a union of the data's blocks, or an error that lists them."""
     ok_periods = allowed_periods(economy)
     if period not in ok_periods:
-        raise InputError("period-not-computable", where=where, value=period, allowed=tuple(ok_periods),
-                         blocks=tuple(economy.block_names), fix="fix-period-not-computable")
+        raise InputError(
+            "period-not-computable",
+            where=where,
+            value=period,
+            allowed=tuple(ok_periods),
+            blocks=tuple(economy.block_names),
+            fix="fix-period-not-computable",
+        )
 
 
 def require_item(economy: Economy, item: str, where: str) -> None:
@@ -85,8 +91,13 @@ def apply(economy: Economy, override: Override) -> Economy:
         current = period_result(economy, override.period)
         now = current.grdp if override.item == "grdp" else current.sectors.get(override.item)
         if now is None:
-            raise InputError("override-unknown-value", period=override.period, item=override.item,
-                             blocks=tuple(economy.block_names), fix="fix-override-unknown-value")
+            raise InputError(
+                "override-unknown-value",
+                period=override.period,
+                item=override.item,
+                blocks=tuple(economy.block_names),
+                fix="fix-override-unknown-value",
+            )
         if len(blocks) == 1 and override.item != "grdp":
             return economy.with_rate(blocks[0].name, override.item, override.value)
         points = override.value - now

@@ -65,14 +65,28 @@ class RiskResult:
         mc = self.mc_probability.get((h.period, h.item))
         return {
             "goal": {"period": h.period, "item": h.item, "min": h.min},
-            "probability": h.probability, "mean": h.mean, "stdev": h.stdev, "quantiles": h.quantiles(),
-            "monte_carlo": None if mc is None else {"probability": mc, "draws": n, "seed": self.seed,
-                                                    "standard_error": se(mc)},
-            "sd": self.sd, "corr": self.corr,
+            "probability": h.probability,
+            "mean": h.mean,
+            "stdev": h.stdev,
+            "quantiles": h.quantiles(),
+            "monte_carlo": None
+            if mc is None
+            else {"probability": mc, "draws": n, "seed": self.seed, "standard_error": se(mc)},
+            "sd": self.sd,
+            "corr": self.corr,
             "uncertain_rates": [f"{b}.{s}" for b, s in self.variables],
-            "goals": [{"period": g.period, "item": g.item, "min": g.min, "mean": g.mean, "stdev": g.stdev,
-                       "probability": g.probability,
-                       "monte_carlo": self.mc_probability.get((g.period, g.item))} for g in self.goals],
+            "goals": [
+                {
+                    "period": g.period,
+                    "item": g.item,
+                    "min": g.min,
+                    "mean": g.mean,
+                    "stdev": g.stdev,
+                    "probability": g.probability,
+                    "monte_carlo": self.mc_probability.get((g.period, g.item)),
+                }
+                for g in self.goals
+            ],
         }
 
 
@@ -96,8 +110,14 @@ def parse_sd(values: list[str], sectors: list[str]) -> dict[str, float]:
     return {s: out.get(s, default if default is not None else 0.0) for s in sectors}
 
 
-def assess(economy: Economy, goals: Mapping[str, Mapping[str, float]], sd: dict[str, float], corr: float = 0.0,
-           draws: int = 0, seed: int | None = None) -> RiskResult:
+def assess(
+    economy: Economy,
+    goals: Mapping[str, Mapping[str, float]],
+    sd: dict[str, float],
+    corr: float = 0.0,
+    draws: int = 0,
+    seed: int | None = None,
+) -> RiskResult:
     blocks = movable_blocks(economy)
     variables = [(b, s) for b in blocks for s in economy.top if s in economy.block(b).rates]
     if not variables:
@@ -105,8 +125,7 @@ def assess(economy: Economy, goals: Mapping[str, Mapping[str, float]], sd: dict[
     n = len(variables)
     corr = parse_number(corr, "--corr")
     if corr >= 1 or (n > 1 and corr <= -1 / (n - 1)):
-        raise InputError("corr-impossible", where="--corr", value=corr, rates=n, low=-1 / max(n - 1, 1),
-                         fix="fix-corr")
+        raise InputError("corr-impossible", where="--corr", value=corr, rates=n, low=-1 / max(n - 1, 1), fix="fix-corr")
     sds = [sd[s] for _, s in variables]
     cov = [[sds[i] * sds[j] * (1.0 if i == j else corr) for j in range(n)] for i in range(n)]
     out = []
@@ -119,8 +138,11 @@ def assess(economy: Economy, goals: Mapping[str, Mapping[str, float]], sd: dict[
             if not any(abs(x) > 1e-12 for x in w):
                 continue  # no uncertain rate reaches it (a child weighted by its parent): nothing to say
             var = math.fsum(w[i] * cov[i][j] * w[j] for i in range(n) for j in range(n))
-            out.append(GoalRisk(period, item, minimum, mean, math.sqrt(max(var, 0.0)), w,
-                                headline=(period, item) == ("FY", "grdp")))
+            out.append(
+                GoalRisk(
+                    period, item, minimum, mean, math.sqrt(max(var, 0.0)), w, headline=(period, item) == ("FY", "grdp")
+                )
+            )
     result = RiskResult(variables, sd, corr, out, draws, seed)
     if draws:
         import numpy as np

@@ -53,8 +53,14 @@ def parse_axis(text: str, economy: Economy, goal_period: str, goal_item: str) ->
     check_rate(start, "--vary")
     current = goal_value(economy, period, item)
     if current is None:
-        raise InputError("override-unknown-value", where="--vary", period=period, item=item,
-                         blocks=tuple(economy.block_names), fix="fix-override-unknown-value")
+        raise InputError(
+            "override-unknown-value",
+            where="--vary",
+            period=period,
+            item=item,
+            blocks=tuple(economy.block_names),
+            fix="fix-override-unknown-value",
+        )
     weight = lever_weight(economy, period, item, goal_period, goal_item)
     return Axis(period, item, start, stop, step, current, weight)
 
@@ -79,9 +85,21 @@ class SweepResult:
             "goal": {"period": self.goal_period, "item": self.goal_item, "min": self.goal},
             "baseline": self.baseline,
             "share_meeting_goal": float(met.mean()),
-            "min": float(self.grid.min()), "max": float(self.grid.max()),
-            "vary": [{"period": a.period, "item": a.item, "start": a.start, "stop": a.stop, "step": a.step,
-                      "count": a.count, "current": a.current, "weight": a.weight} for a in self.axes],
+            "min": float(self.grid.min()),
+            "max": float(self.grid.max()),
+            "vary": [
+                {
+                    "period": a.period,
+                    "item": a.item,
+                    "start": a.start,
+                    "stop": a.stop,
+                    "step": a.step,
+                    "count": a.count,
+                    "current": a.current,
+                    "weight": a.weight,
+                }
+                for a in self.axes
+            ],
             "boundary": self.boundary(),
         }
         return out
@@ -110,15 +128,17 @@ class SweepResult:
         return pd.DataFrame(data)
 
 
-def sweep(economy: Economy, axes: list[Axis], goal: float, goal_period: str = "FY",
-          goal_item: str = "grdp") -> SweepResult:
+def sweep(
+    economy: Economy, axes: list[Axis], goal: float, goal_period: str = "FY", goal_item: str = "grdp"
+) -> SweepResult:
     import numpy as np
 
     if not 1 <= len(axes) <= 2:
         raise InputError("vary-count", where="--vary", count=len(axes), fix="fix-vary-count")
     if len(axes) == 2 and periods.quarters(axes[0].period) & periods.quarters(axes[1].period):
-        raise InputError("vary-overlap", where="--vary", first=axes[0].name, second=axes[1].name,
-                         fix="fix-vary-overlap")
+        raise InputError(
+            "vary-overlap", where="--vary", first=axes[0].name, second=axes[1].name, fix="fix-vary-overlap"
+        )
     total = 1
     for a in axes:
         total *= a.count

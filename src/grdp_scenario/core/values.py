@@ -25,8 +25,13 @@ def parse_number(raw: object, where: str | None = None) -> float:
         text = str(raw).strip().removesuffix("%").strip().replace("−", "-")
         if not _PLAIN.fullmatch(text):
             if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})*,\d+|[+-]?\d+,\d+", text):
-                raise InputError("number-decimal-comma", where=where, value=str(raw),
-                                 point=text.replace(".", "").replace(",", "."), fix="fix-decimal-comma")
+                raise InputError(
+                    "number-decimal-comma",
+                    where=where,
+                    value=str(raw),
+                    point=text.replace(".", "").replace(",", "."),
+                    fix="fix-decimal-comma",
+                )
             raise InputError("number-not-a-number", where=where, value=str(raw), fix="fix-number")
         value = float(text)
     if not math.isfinite(value):

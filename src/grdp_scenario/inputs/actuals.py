@@ -53,11 +53,13 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
     missing = [c for c in COLUMNS if c not in header]
     unknown = [c for c in header if c not in COLUMNS]
     if missing:
-        raise InputError("csv-header-lacks", file=file, line=1, missing=tuple(missing), header=COLUMNS,
-                         fix="fix-csv-header")
+        raise InputError(
+            "csv-header-lacks", file=file, line=1, missing=tuple(missing), header=COLUMNS, fix="fix-csv-header"
+        )
     if unknown:
-        raise InputError("csv-header-unknown", file=file, line=1, unknown=tuple(unknown), header=COLUMNS,
-                         fix="fix-csv-header")
+        raise InputError(
+            "csv-header-unknown", file=file, line=1, unknown=tuple(unknown), header=COLUMNS, fix="fix-csv-header"
+        )
     col = {name: header.index(name) for name in COLUMNS}
     sectors = {s.key: s for s in plan.sectors}
     base_year = plan.model.base_year
@@ -70,40 +72,64 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise InputError("csv-row-cells", file=file, line=line, cells=len(row), columns=len(header),
-                             fix="fix-csv-row-cells")
+            raise InputError(
+                "csv-row-cells", file=file, line=line, cells=len(row), columns=len(header), fix="fix-csv-row-cells"
+            )
         cell = {name: row[i].strip() for name, i in col.items()}
         try:
             year = int(cell["year"])
         except ValueError:
-            raise InputError("actuals-year", file=file, line=line, value=cell["year"], year=base_year,
-                             fix="fix-actuals-year") from None
+            raise InputError(
+                "actuals-year", file=file, line=line, value=cell["year"], year=base_year, fix="fix-actuals-year"
+            ) from None
         if year != base_year:
-            raise InputError("actuals-year", file=file, line=line, value=year, year=base_year,
-                             fix="fix-actuals-year")
+            raise InputError("actuals-year", file=file, line=line, value=year, year=base_year, fix="fix-actuals-year")
         period, sector = cell["period"], cell["sector"]
         if period not in periods.QUARTERS_OF:
-            raise InputError("period-unknown", file=file, line=line, where="period", value=period,
-                             allowed=periods.NAMES, fix="fix-one-of")
+            raise InputError(
+                "period-unknown",
+                file=file,
+                line=line,
+                where="period",
+                value=period,
+                allowed=periods.NAMES,
+                fix="fix-one-of",
+            )
         if sector not in sectors:
-            raise InputError("sector-unknown", file=file, line=line, where="sector", value=sector,
-                             allowed=tuple(sectors), fix="fix-one-of")
+            raise InputError(
+                "sector-unknown",
+                file=file,
+                line=line,
+                where="sector",
+                value=sector,
+                allowed=tuple(sectors),
+                fix="fix-one-of",
+            )
         if (period, sector) in seen:
-            raise InputError("actuals-twice", file=file, line=line, period=period, sector=sector,
-                             first=seen[(period, sector)], fix="fix-keep-one")
+            raise InputError(
+                "actuals-twice",
+                file=file,
+                line=line,
+                period=period,
+                sector=sector,
+                first=seen[(period, sector)],
+                fix="fix-keep-one",
+            )
         seen[(period, sector)] = line
         vol = _number(cell["volume"], file, line, "volume")
         cur = _number(cell["current"], file, line, "current")
         if vol is None and cur is None:
-            raise InputError("actuals-row-empty", file=file, line=line, period=period, sector=sector,
-                             fix="fix-actuals-row-empty")
+            raise InputError(
+                "actuals-row-empty", file=file, line=line, period=period, sector=sector, fix="fix-actuals-row-empty"
+            )
         if vol is not None:
             volume[(sector, period)] = vol
             sources[(sector, period)] = cell["source"]
         if cur is not None:
             if period != "FY":
-                raise InputError("actuals-current-not-fy", file=file, line=line, period=period,
-                                 fix="fix-actuals-current-not-fy")
+                raise InputError(
+                    "actuals-current-not-fy", file=file, line=line, period=period, fix="fix-actuals-current-not-fy"
+                )
             current[sector] = cur
     data = BaseYear(base_year, volume, current, sources, file)
     _check_partition(data, plan, file)
@@ -123,17 +149,29 @@ def _check_partition(data: BaseYear, plan: Plan, file: str) -> None:
             raise InputError("actuals-no-volume", file=file, sector=s, fix="fix-actuals-volumes")
         problem = periods.partition_problem(blocks)
         if problem:
-            raise InputError("actuals-not-partition", file=file, sector=s, because=problem,
-                             fix="fix-blocks-partition")
+            raise InputError("actuals-not-partition", file=file, sector=s, because=problem, fix="fix-blocks-partition")
         if partition is None:
             partition = blocks
         elif blocks != partition:
-            raise InputError("actuals-blocks-differ", file=file, sector=s, blocks=tuple(blocks), first=top[0],
-                             first_blocks=tuple(partition), fix="fix-actuals-same-blocks")
-    for (s, b) in data.volume:
+            raise InputError(
+                "actuals-blocks-differ",
+                file=file,
+                sector=s,
+                blocks=tuple(blocks),
+                first=top[0],
+                first_blocks=tuple(partition),
+                fix="fix-actuals-same-blocks",
+            )
+    for s, b in data.volume:
         if s not in top and b not in partition:
-            raise InputError("actuals-child-block", file=file, sector=s, block=b, blocks=tuple(partition),
-                             fix="fix-actuals-same-blocks")
+            raise InputError(
+                "actuals-child-block",
+                file=file,
+                sector=s,
+                block=b,
+                blocks=tuple(partition),
+                fix="fix-actuals-same-blocks",
+            )
     for b in partition:
         if sum(data.volume[(s, b)] for s in top) <= 0:
             raise InputError("actuals-block-zero", file=file, block=b, fix="fix-actuals-block-zero")
@@ -154,8 +192,7 @@ def format_actuals(data: BaseYear, plan: Plan, source_current: str = "") -> str:
         for s in order:
             if (s, b) in data.volume:
                 cur = data.current.get(s, "") if b == "FY" else ""
-                w.writerow([data.year, b, s, _fmt(data.volume[(s, b)]), _fmt(cur),
-                            data.sources.get((s, b), "")])
+                w.writerow([data.year, b, s, _fmt(data.volume[(s, b)]), _fmt(cur), data.sources.get((s, b), "")])
     if "FY" not in data.blocks:
         for s in order:
             if s in data.current:

@@ -36,5 +36,6 @@ def write_output(path: Path | str, data: str | bytes) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise InputError("file-unwritable", file=str(path), reason=exc.strerror or str(exc),
-                         fix="fix-file-unwritable") from None
+        raise InputError(
+            "file-unwritable", file=str(path), reason=exc.strerror or str(exc), fix="fix-file-unwritable"
+        ) from None

@@ -35,9 +35,16 @@ def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None 
         parts = [v for v in volume_blocks if periods.quarters(v) <= want]
         straddling = [v for v in volume_blocks if periods.quarters(v) & want and not periods.quarters(v) <= want]
         if straddling:
-            raise InputError("growth-splits-volume-block", file=plan.file, line=plan.line("growth", name),
-                             where=f"growth.{name}", block=name, actuals=base.file, straddling=tuple(straddling),
-                             fix="fix-growth-splits-volume-block")
+            raise InputError(
+                "growth-splits-volume-block",
+                file=plan.file,
+                line=plan.line("growth", name),
+                where=f"growth.{name}",
+                block=name,
+                actuals=base.file,
+                straddling=tuple(straddling),
+                fix="fix-growth-splits-volume-block",
+            )
         volumes: dict[str, float] = {}
         for s in parents:
             if all((s, v) in base.volume for v in parts):
@@ -46,10 +53,18 @@ def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None 
             if parents[s] in volumes:
                 volumes[s] = volumes[parents[s]]
         rates = dict(spec.rates)
-        blocks.append(Block(name, spec.status, MappingProxyType(volumes), MappingProxyType(rates), spec.grdp,
-                            "plan"))
-    return Economy(model.region.key, model.region.name, model.year, model.base_year, top,
-                   MappingProxyType(parents), tuple(blocks), MappingProxyType(dict(base.current)), proxied)
+        blocks.append(Block(name, spec.status, MappingProxyType(volumes), MappingProxyType(rates), spec.grdp, "plan"))
+    return Economy(
+        model.region.key,
+        model.region.name,
+        model.year,
+        model.base_year,
+        top,
+        MappingProxyType(parents),
+        tuple(blocks),
+        MappingProxyType(dict(base.current)),
+        proxied,
+    )
 
 
 def nominal_inputs_from_plan(plan, current: Mapping[str, float]) -> NominalInputs:
@@ -58,8 +73,14 @@ def nominal_inputs_from_plan(plan, current: Mapping[str, float]) -> NominalInput
     top = plan.top_level
     cur = {s: current[s] for s in top if s in current}
     if len(cur) < len(top):
-        return NominalInputs({}, None, "", None, "",
-                             missing=Fact("nominal-no-current", sectors=tuple(s for s in top if s not in current)))
+        return NominalInputs(
+            {},
+            None,
+            "",
+            None,
+            "",
+            missing=Fact("nominal-no-current", sectors=tuple(s for s in top if s not in current)),
+        )
     if m.assumptions.deflators:
         absent = [s for s in top if s not in m.assumptions.deflators]
         if absent:
@@ -70,8 +91,12 @@ def nominal_inputs_from_plan(plan, current: Mapping[str, float]) -> NominalInput
         fy_goals = m.goals.get("FY", {})
         if m.nominal.FY_min is None or any(s not in fy_struct or s not in fy_goals for s in top):
             return NominalInputs(cur, None, "", None, "", missing=Fact("nominal-no-deflators"))
-        deflators = {s: implied_deflator(m.nominal.FY_min * fy_struct[s] / math.fsum(fy_struct[k] for k in top),
-                                         cur[s], fy_goals[s]) for s in top}
+        deflators = {
+            s: implied_deflator(
+                m.nominal.FY_min * fy_struct[s] / math.fsum(fy_struct[k] for k in top), cur[s], fy_goals[s]
+            )
+            for s in top
+        }
         dsource = IMPLIED
     if m.assumptions.population is not None:
         population, psource = m.assumptions.population, STATED

@@ -48,8 +48,9 @@ def parse_outturn(text: str, plan, file: str) -> list[Row]:
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise InputError("csv-header-lacks", file=file, line=1, missing=tuple(missing), header=COLUMNS,
-                         fix="fix-outturn-header")
+        raise InputError(
+            "csv-header-lacks", file=file, line=1, missing=tuple(missing), header=COLUMNS, fix="fix-outturn-header"
+        )
     items = ["grdp", *[s.key for s in plan.sectors]]
     rows = []
     for raw in reader:
@@ -58,29 +59,70 @@ def parse_outturn(text: str, plan, file: str) -> list[Row]:
         if not any(cell.values()):
             continue
         if cell["year"] != str(plan.model.year):
-            raise InputError("outturn-year", file=file, line=line, value=cell["year"], year=plan.model.year,
-                             fix="fix-outturn-year")
+            raise InputError(
+                "outturn-year", file=file, line=line, value=cell["year"], year=plan.model.year, fix="fix-outturn-year"
+            )
         if cell["period"] not in periods.QUARTERS_OF:
-            raise InputError("period-unknown", file=file, line=line, where="period", value=cell["period"],
-                             allowed=periods.NAMES, fix="fix-one-of")
+            raise InputError(
+                "period-unknown",
+                file=file,
+                line=line,
+                where="period",
+                value=cell["period"],
+                allowed=periods.NAMES,
+                fix="fix-one-of",
+            )
         if cell["item"] not in items:
-            raise InputError("item-unknown", file=file, line=line, where="item", value=cell["item"],
-                             allowed=tuple(items), fix="fix-one-of")
+            raise InputError(
+                "item-unknown",
+                file=file,
+                line=line,
+                where="item",
+                value=cell["item"],
+                allowed=tuple(items),
+                fix="fix-one-of",
+            )
         try:
             rate = parse_rate(cell["rate"], "rate")
         except InputError as exc:
             raise exc.located(file, line) from None
         if cell["status"] not in STATUSES:
-            raise InputError("status-unknown", file=file, line=line, where="status", value=cell["status"],
-                             allowed=STATUSES, fix="fix-one-of")
-        rows.append(Row(int(cell["year"]), cell["period"], cell["item"], rate, cell["status"], cell["source"],
-                        cell["published"], cell["recorded"], cell["replaced"], line))
+            raise InputError(
+                "status-unknown",
+                file=file,
+                line=line,
+                where="status",
+                value=cell["status"],
+                allowed=STATUSES,
+                fix="fix-one-of",
+            )
+        rows.append(
+            Row(
+                int(cell["year"]),
+                cell["period"],
+                cell["item"],
+                rate,
+                cell["status"],
+                cell["source"],
+                cell["published"],
+                cell["recorded"],
+                cell["replaced"],
+                line,
+            )
+        )
     seen: dict[tuple[str, str], int] = {}
     for r in rows:
         if r.active:
             if (r.period, r.item) in seen:
-                raise InputError("outturn-twice", file=file, line=r.line, period=r.period, item=r.item,
-                                 first=seen[(r.period, r.item)], fix="fix-outturn-twice")
+                raise InputError(
+                    "outturn-twice",
+                    file=file,
+                    line=r.line,
+                    period=r.period,
+                    item=r.item,
+                    first=seen[(r.period, r.item)],
+                    fix="fix-outturn-twice",
+                )
             seen[(r.period, r.item)] = r.line or 0
     return rows
 
@@ -94,8 +136,19 @@ def format_outturn(rows: list[Row]) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
     for r in rows:
-        w.writerow([r.year, r.period, r.item, f"{r.rate:g}" if r.rate == round(r.rate, 6) else repr(r.rate),
-                    r.status, r.source, r.published, r.recorded, r.replaced])
+        w.writerow(
+            [
+                r.year,
+                r.period,
+                r.item,
+                f"{r.rate:g}" if r.rate == round(r.rate, 6) else repr(r.rate),
+                r.status,
+                r.source,
+                r.published,
+                r.recorded,
+                r.replaced,
+            ]
+        )
     return out.getvalue()
 
 
@@ -146,9 +199,17 @@ class Recorded:
     replaced: list[Row]
 
 
-def record(path: Path | str, plan, period: str, rates: dict[str, float], status: str = "actual",
-           source: str = "", published: str = "", replace_existing: bool = False,
-           now: datetime | None = None) -> Recorded:
+def record(
+    path: Path | str,
+    plan,
+    period: str,
+    rates: dict[str, float],
+    status: str = "actual",
+    source: str = "",
+    published: str = "",
+    replace_existing: bool = False,
+    now: datetime | None = None,
+) -> Recorded:
     path = Path(path)
     if period not in periods.QUARTERS_OF:
         raise InputError("period-unknown", value=period, allowed=periods.NAMES, fix="fix-one-of")
@@ -169,13 +230,20 @@ def record(path: Path | str, plan, period: str, rates: dict[str, float], status:
         current = active_figures(rows).get(period, {})
         clash = [item for item in rates if item in current]
         if clash and not replace_existing:
-            raise InputError("record-exists", file=str(path), period=period, items=tuple(clash),
-                             rates=tuple(current[i].rate for i in clash), recorded=current[clash[0]].recorded,
-                             fix="fix-record-exists")
+            raise InputError(
+                "record-exists",
+                file=str(path),
+                period=period,
+                items=tuple(clash),
+                rates=tuple(current[i].rate for i in clash),
+                recorded=current[clash[0]].recorded,
+                fix="fix-record-exists",
+            )
         replaced = [r for r in rows if r.active and r.period == period and r.item in rates]
         kept = [replace(r, replaced=stamp, line=None) if r in replaced else replace(r, line=None) for r in rows]
-        new = [Row(plan.model.year, period, item, rate, status, source, published, stamp)
-               for item, rate in rates.items()]
+        new = [
+            Row(plan.model.year, period, item, rate, status, source, published, stamp) for item, rate in rates.items()
+        ]
         all_rows = kept + new
         write_output(path, format_outturn(all_rows))
     return Recorded(all_rows, new, replaced)

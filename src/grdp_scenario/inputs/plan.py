@@ -173,12 +173,22 @@ def _fail(plan_file: str, located: Located, path: tuple, code: str, fix: str | N
 
 
 #: pydantic's error types, as our facts
-PYDANTIC_TYPES = {"int_parsing": "value-not-integer", "int_type": "value-not-integer", "int_from_float":
-                  "value-not-integer", "string_type": "value-not-text", "dict_type": "value-not-mapping",
-                  "model_type": "value-not-mapping", "model_attributes_type": "value-not-mapping",
-                  "list_type": "value-not-list", "tuple_type": "value-not-list", "literal_error": "value-not-one-of",
-                  "float_parsing": "number-not-a-number", "float_type": "number-not-a-number",
-                  "bool_parsing": "value-not-boolean", "bool_type": "value-not-boolean"}
+PYDANTIC_TYPES = {
+    "int_parsing": "value-not-integer",
+    "int_type": "value-not-integer",
+    "int_from_float": "value-not-integer",
+    "string_type": "value-not-text",
+    "dict_type": "value-not-mapping",
+    "model_type": "value-not-mapping",
+    "model_attributes_type": "value-not-mapping",
+    "list_type": "value-not-list",
+    "tuple_type": "value-not-list",
+    "literal_error": "value-not-one-of",
+    "float_parsing": "number-not-a-number",
+    "float_type": "number-not-a-number",
+    "bool_parsing": "value-not-boolean",
+    "bool_type": "value-not-boolean",
+}
 
 
 def from_validation_error(exc: ValidationError, located: Located, file: str, model: type[BaseModel]) -> InputError:
@@ -197,8 +207,15 @@ def from_validation_error(exc: ValidationError, located: Located, file: str, mod
         hint = difflib.get_close_matches(str(key), allowed, n=1)
         if hint:
             return _fail(file, located, path, "key-unknown", "fix-did-you-mean", key=key, hint=hint[0])
-        return _fail(file, located, path, "key-unknown", "fix-keys-allowed" if allowed else "fix-remove-key",
-                     key=key, allowed=tuple(allowed))
+        return _fail(
+            file,
+            located,
+            path,
+            "key-unknown",
+            "fix-keys-allowed" if allowed else "fix-remove-key",
+            key=key,
+            allowed=tuple(allowed),
+        )
     if etype == "missing":
         return _fail(file, located, path, "key-missing", "fix-key-missing", key=path[-1])
     if "fix" in ctx:  # one of our facts, raised by a core check inside a validator
@@ -231,21 +248,42 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
         if s.key == "grdp":
             raise _fail(file, located, ("sectors", i, "key"), "sector-grdp-reserved", "fix-sector-grdp-reserved")
         if s.parent is not None and s.parent not in keys:
-            raise _fail(file, located, ("sectors", i, "parent"), "parent-unknown", "fix-one-of", value=s.parent,
-                        allowed=tuple(keys))
+            raise _fail(
+                file,
+                located,
+                ("sectors", i, "parent"),
+                "parent-unknown",
+                "fix-one-of",
+                value=s.parent,
+                allowed=tuple(keys),
+            )
     top = [s.key for s in model.sectors if s.parent is None]
     if not top:
         raise _fail(file, located, ("sectors",), "sectors-no-top", "fix-sectors-no-top")
     items = ["grdp", *keys]
     if model.base_year >= model.year:
-        raise _fail(file, located, ("base_year",), "base-year-not-before", "fix-base-year-not-before",
-                    base_year=model.base_year, year=model.year)
+        raise _fail(
+            file,
+            located,
+            ("base_year",),
+            "base-year-not-before",
+            "fix-base-year-not-before",
+            base_year=model.base_year,
+            year=model.year,
+        )
 
     def check_items(section: str, mapping: dict[str, dict[str, float]], allowed_periods=periods.NAMES) -> None:
         for period, rates in mapping.items():
             if period not in allowed_periods:
-                raise _fail(file, located, (section, period), "period-unknown", "fix-one-of", value=period,
-                            allowed=tuple(allowed_periods))
+                raise _fail(
+                    file,
+                    located,
+                    (section, period),
+                    "period-unknown",
+                    "fix-one-of",
+                    value=period,
+                    allowed=tuple(allowed_periods),
+                )
             for item in rates:
                 _check_item(file, located, (section, period, item), item, items)
 
@@ -257,8 +295,9 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
         _check_item(file, located, ("assumptions", "deflators", item), item, keys)
     for column, shares in model.structure.items():
         if column not in COLUMNS:
-            raise _fail(file, located, ("structure", column), "column-unknown", "fix-one-of", value=column,
-                        allowed=COLUMNS)
+            raise _fail(
+                file, located, ("structure", column), "column-unknown", "fix-one-of", value=column, allowed=COLUMNS
+            )
         for item in shares:
             _check_item(file, located, ("structure", column, item), item, keys)
     indicator_keys = [ind.key for ind in model.indicators]
@@ -266,20 +305,41 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
         if indicator_keys.count(ind.key) > 1:
             raise _fail(file, located, ("indicators", i, "key"), "indicator-twice", "fix-keep-one", key=ind.key)
         if ind.parent is not None and ind.parent not in indicator_keys:
-            raise _fail(file, located, ("indicators", i, "parent"), "indicator-parent-unknown", "fix-one-of",
-                        value=ind.parent, allowed=tuple(indicator_keys))
+            raise _fail(
+                file,
+                located,
+                ("indicators", i, "parent"),
+                "indicator-parent-unknown",
+                "fix-one-of",
+                value=ind.parent,
+                allowed=tuple(indicator_keys),
+            )
         for part in ("values", "min", "range", "growth_min", "text", "stated"):
             for column in getattr(ind, part):
                 if column not in COLUMNS:
-                    raise _fail(file, located, ("indicators", i, part, column), "column-unknown", "fix-one-of",
-                                value=column, allowed=COLUMNS)
+                    raise _fail(
+                        file,
+                        located,
+                        ("indicators", i, part, column),
+                        "column-unknown",
+                        "fix-one-of",
+                        value=column,
+                        allowed=COLUMNS,
+                    )
 
     if not model.growth:
         raise _fail(file, located, ("growth",), "growth-none", "fix-growth-none")
     for block, spec in model.growth.items():
         if block not in periods.NAMES or not periods.is_contiguous(block):
-            raise _fail(file, located, ("growth", block), "block-unknown", "fix-one-of", value=block,
-                        allowed=tuple(b for b in periods.NAMES if periods.is_contiguous(b)))
+            raise _fail(
+                file,
+                located,
+                ("growth", block),
+                "block-unknown",
+                "fix-one-of",
+                value=block,
+                allowed=tuple(b for b in periods.NAMES if periods.is_contiguous(b)),
+            )
         for item in spec.rates:
             _check_item(file, located, ("growth", block, item), item, keys)
         given = [k for k in top if k in spec.rates]
@@ -287,13 +347,27 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
             raise _fail(file, located, ("growth", block), "block-empty", "fix-block-empty", block=block)
         if given and len(given) < len(top):
             missing = [k for k in top if k not in spec.rates]
-            raise _fail(file, located, ("growth", block), "block-lacks-sectors", "fix-block-lacks-sectors",
-                        block=block, sectors=tuple(missing))
+            raise _fail(
+                file,
+                located,
+                ("growth", block),
+                "block-lacks-sectors",
+                "fix-block-lacks-sectors",
+                block=block,
+                sectors=tuple(missing),
+            )
         for item in spec.rates:
             parent = next(s.parent for s in model.sectors if s.key == item)
             if parent is not None and parent not in spec.rates:
-                raise _fail(file, located, ("growth", block, item), "child-without-parent", "fix-child-without-parent",
-                            item=item, parent=parent)
+                raise _fail(
+                    file,
+                    located,
+                    ("growth", block, item),
+                    "child-without-parent",
+                    "fix-child-without-parent",
+                    item=item,
+                    parent=parent,
+                )
     problem = periods.partition_problem(list(model.growth))
     if problem:
         raise _fail(file, located, ("growth",), "blocks-not-partition", "fix-blocks-partition", because=problem)
@@ -320,8 +394,9 @@ def read_text(path: Path, what: str) -> str:
     except IsADirectoryError:
         raise InputError("file-is-folder", file=name, kind=what, fix="fix-file-is-folder") from None
     except OSError as exc:
-        raise InputError("file-unreadable", file=name, kind=what, reason=exc.strerror or str(exc),
-                         fix="fix-file-unreadable") from None
+        raise InputError(
+            "file-unreadable", file=name, kind=what, reason=exc.strerror or str(exc), fix="fix-file-unreadable"
+        ) from None
     if b"\x00" in raw[:4096]:
         raise InputError("file-binary", file=name, kind=what, fix="fix-file-encoding")
     try:

@@ -83,11 +83,16 @@ def load_yaml(text: str, file: str) -> Located:
             for key_node, value_node in node.value:
                 key = constructor.construct_object(key_node)
                 if isinstance(key, (dict, list)):
-                    raise InputError("yaml-key-not-text", file=file, line=key_node.start_mark.line + 1,
-                                     fix="fix-yaml")
+                    raise InputError("yaml-key-not-text", file=file, line=key_node.start_mark.line + 1, fix="fix-yaml")
                 if key in out:
-                        raise InputError("yaml-key-twice", file=file, line=key_node.start_mark.line + 1,
-                                     where=dotted(path + (key,)), key=key, fix="fix-keep-one")
+                    raise InputError(
+                        "yaml-key-twice",
+                        file=file,
+                        line=key_node.start_mark.line + 1,
+                        where=dotted(path + (key,)),
+                        key=key,
+                        fix="fix-keep-one",
+                    )
                 places[path + (key,)] = Place(value_node.start_mark.line + 1, "")
                 out[key] = walk(value_node, path + (key,))
             return out

@@ -12,23 +12,46 @@ from .i18n import N_
 #: Labels: table headers, statuses, verdicts, notes, titles.
 LABELS: dict[str, str] = {
     # periods
-    "Q1": N_("Q1"), "Q2": N_("Q2"), "Q3": N_("Q3"), "Q4": N_("Q4"), "H1": N_("H1"), "H2": N_("H2"),
-    "9M": N_("9M"), "FY": N_("FY"),
+    "Q1": N_("Q1"),
+    "Q2": N_("Q2"),
+    "Q3": N_("Q3"),
+    "Q4": N_("Q4"),
+    "H1": N_("H1"),
+    "H2": N_("H2"),
+    "9M": N_("9M"),
+    "FY": N_("FY"),
     # statuses of a block or period
-    "actual": N_("actual"), "estimate": N_("estimate"), "target": N_("plan target"), "derived": N_("derived"),
+    "actual": N_("actual"),
+    "estimate": N_("estimate"),
+    "target": N_("plan target"),
+    "derived": N_("derived"),
     "mixed": N_("mixed"),
     # items
-    "grdp": N_("GRDP"), "residual": N_("Residual (published GRDP vs sectors)"), "structure": N_("Structure"),
+    "grdp": N_("GRDP"),
+    "residual": N_("Residual (published GRDP vs sectors)"),
+    "structure": N_("Structure"),
     "population": N_("Population"),
     # tables of check
-    "period": N_("Period"), "item": N_("Item"), "status": N_("Status"), "min": N_("Goal (min)"),
-    "value": N_("Value"), "margin": N_("Margin (pp)"), "met": N_("Met"), "yes": N_("met"), "no": N_("not met"),
+    "period": N_("Period"),
+    "item": N_("Item"),
+    "status": N_("Status"),
+    "min": N_("Goal (min)"),
+    "value": N_("Value"),
+    "margin": N_("Margin (pp)"),
+    "met": N_("Met"),
+    "yes": N_("met"),
+    "no": N_("not met"),
     "growth_title": N_("Growth over the same period of {base} (%)"),
     "contrib_title": N_("Contributions to GRDP growth (percentage points)"),
-    "goals_title": N_("Goals"), "nominal_title": N_("GRDP at current prices, {year}"),
-    "sector": N_("Sector"), "nominal": N_("Nominal (bn VND)"), "share": N_("Structure (%)"),
-    "deflator": N_("Deflator growth (%, assumed)"), "total": N_("Total"),
-    "per_capita": N_("GRDP per capita (million VND)"), "population_assumed": N_("Average population (assumed)"),
+    "goals_title": N_("Goals"),
+    "nominal_title": N_("GRDP at current prices, {year}"),
+    "sector": N_("Sector"),
+    "nominal": N_("Nominal (bn VND)"),
+    "share": N_("Structure (%)"),
+    "deflator": N_("Deflator growth (%, assumed)"),
+    "total": N_("Total"),
+    "per_capita": N_("GRDP per capita (million VND)"),
+    "population_assumed": N_("Average population (assumed)"),
     "implied": N_("implied by the plan's FY nominal GRDP, structure and sector goals"),
     "implied_pop": N_("implied by the plan's FY nominal GRDP over its per-capita goal"),
     "stated": N_("stated in the targets file"),
@@ -39,9 +62,11 @@ LABELS: dict[str, str] = {
     "missed_goals": N_("Goals not met: {items}"),
     "unknown_goals": N_("Goals that cannot be evaluated (the data do not give them): {items}"),
     "not_computable": N_("Not computable: {items}"),
-    "residual_note": N_("Published GRDP stands where its sectors, weighted by the base volumes, imply a slightly "
-                        "different figure ({blocks} points); contributions carry the difference as a residual "
-                        "line."),
+    "residual_note": N_(
+        "Published GRDP stands where its sectors, weighted by the base volumes, imply a slightly "
+        "different figure ({blocks} points); contributions carry the difference as a residual "
+        "line."
+    ),
     "derived_note": N_("{block} implied by the published {period} figure: {rate}"),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "nominal_unavailable": N_("{title}: not computed, because {reason}."),
@@ -50,39 +75,60 @@ LABELS: dict[str, str] = {
     "wrote_baseline": N_("Wrote {file}: give each entry its reason"),
     "error": N_("Error"),
     "place_line": N_("{file}, line {line}"),
-    "calibrated": N_("Calibrated {volumes} volumes from {figures} printed growth figures; largest residual "
-                     "{residual} points:"),
-    "printed": N_("printed"), "fitted": N_("fitted"), "residual_short": N_("residual"),
+    "calibrated": N_(
+        "Calibrated {volumes} volumes from {figures} printed growth figures; largest residual {residual} points:"
+    ),
+    "printed": N_("printed"),
+    "fitted": N_("fitted"),
+    "residual_short": N_("residual"),
     # the analyst commands
     "flag_impossible": N_("impossible: below −100%"),
     "flag_above": N_("{distance} points above the highest rate in the data ({bound})"),
     "flag_below": N_("{distance} points below the lowest rate in the data ({bound})"),
     "whatif_title": N_("What-if scenario"),
     "whatif_table": N_("Plan → what-if scenario (%), changed figures first"),
-    "baseline": N_("Plan"), "scenario": N_("What-if"), "change_pp": N_("Δ (pp)"),
-    "changes": N_("Changes: {items}"), "baseline_verdict": N_("Plan: {text}"),
-    "override_set": N_("{lever} set to {value}"), "override_shift": N_("{lever} shifted by {value} points"),
+    "baseline": N_("Plan"),
+    "scenario": N_("What-if"),
+    "change_pp": N_("Δ (pp)"),
+    "changes": N_("Changes: {items}"),
+    "baseline_verdict": N_("Plan: {text}"),
+    "override_set": N_("{lever} set to {value}"),
+    "override_shift": N_("{lever} shifted by {value} points"),
     "required_title": N_("Required growth"),
     "required_met": N_("{what} is {value}: already meets {goal} by {gap} points"),
     "required_gap": N_("{what} is {value}: {gap} points short of {goal}"),
     "required_table": N_("What each lever must reach if it alone closes the gap"),
-    "lever": N_("Lever"), "now": N_("Now (%)"), "required": N_("Required (%)"), "change": N_("Change (pp)"),
-    "weight": N_("Weight (pp per pp)"), "warning": N_("Warning"),
-    "flagged_note": N_("Flagged rates lie far outside any rate in the data: closing the gap with that lever alone "
-                       "is not realistic."),
+    "lever": N_("Lever"),
+    "now": N_("Now (%)"),
+    "required": N_("Required (%)"),
+    "change": N_("Change (pp)"),
+    "weight": N_("Weight (pp per pp)"),
+    "warning": N_("Warning"),
+    "flagged_note": N_(
+        "Flagged rates lie far outside any rate in the data: closing the gap with that lever alone is not realistic."
+    ),
     "growth_of": N_("{period} {item} growth"),
     "sensitivity_title": N_("Sensitivity"),
     "sensitivity_table": N_("Points of {what} per point of each lever, largest first"),
     "pp_per_pp": N_("pp per pp"),
-    "sweep_title": N_("Sweep"), "points": N_("Grid points"), "share_meeting": N_("Share meeting the goal"),
-    "lowest": N_("Lowest {what}"), "highest": N_("Highest {what}"), "boundary": N_("Goal just met where"),
+    "sweep_title": N_("Sweep"),
+    "points": N_("Grid points"),
+    "share_meeting": N_("Share meeting the goal"),
+    "lowest": N_("Lowest {what}"),
+    "highest": N_("Highest {what}"),
+    "boundary": N_("Goal just met where"),
     "measure": N_("Measure"),
     "sweep_summary": N_("{points} points; {share} meet {what} ≥ {goal}"),
-    "risk_title": N_("Risk"), "risk_verdict": N_("Probability that {what} ≥ {goal}: {probability}"),
+    "risk_title": N_("Risk"),
+    "risk_verdict": N_("Probability that {what} ≥ {goal}: {probability}"),
     "risk_mc": N_(" (Monte Carlo, {draws} draws: {probability})"),
-    "risk_table": N_("Probability of each goal"), "mean": N_("Mean"), "stdev": N_("Std. dev."),
-    "probability": N_("Probability (%)"), "monte_carlo": N_("Monte Carlo (%)"),
-    "fan_title": N_("Quantiles of {what} (%)"), "quantile": N_("Quantile"),
+    "risk_table": N_("Probability of each goal"),
+    "mean": N_("Mean"),
+    "stdev": N_("Std. dev."),
+    "probability": N_("Probability (%)"),
+    "monte_carlo": N_("Monte Carlo (%)"),
+    "fan_title": N_("Quantiles of {what} (%)"),
+    "quantile": N_("Quantile"),
     "risk_note": N_("Standard deviations (points): {sds}; correlation {corr}; applied to: {rates}"),
     # record
     "recorded": N_("Recorded {period}: {figures} → {file}"),
@@ -91,37 +137,66 @@ LABELS: dict[str, str] = {
     "conflict": N_("Conflict: {text}"),
     # the report
     "report_title": N_("GRDP growth report {year}: {region}"),
-    "report_path": N_("Quarterly path: plan and published (%)"), "report_plan": N_("Plan"),
-    "report_outturn": N_("Published / implied"), "report_difference": N_("Difference (pp)"),
-    "report_goal": N_("Goal"), "report_now": N_("Now (%)"), "report_required": N_("Required (%)"),
+    "report_path": N_("Quarterly path: plan and published (%)"),
+    "report_plan": N_("Plan"),
+    "report_outturn": N_("Published / implied"),
+    "report_difference": N_("Difference (pp)"),
+    "report_goal": N_("Goal"),
+    "report_now": N_("Now (%)"),
+    "report_required": N_("Required (%)"),
     "report_need": N_("What the remaining quarters need for {goal} in {period}"),
     "report_closed": N_("No quarter is left to move: every block of the year is published."),
     "report_contrib_chart": N_("Contributions to {period} GRDP growth by sector (points)"),
     "report_contrib_unit": N_("pp"),
     # the audit
     "audit_title": N_("Plan audit"),
-    "audit_passed": N_("AUDIT PASSED: {error} error(s), {warning} warning(s), {info} within rounding (info) in "
-                       "{checks} checks"),
-    "audit_failed": N_("AUDIT FAILED: {error} error(s), {warning} warning(s), {info} within rounding (info) in "
-                       "{checks} checks"),
+    "audit_passed": N_(
+        "AUDIT PASSED: {error} error(s), {warning} warning(s), {info} within rounding (info) in {checks} checks"
+    ),
+    "audit_failed": N_(
+        "AUDIT FAILED: {error} error(s), {warning} warning(s), {info} within rounding (info) in {checks} checks"
+    ),
     "audit_suppressed": N_("; {suppressed} acknowledged in the baseline"),
-    "findings": N_("Findings"), "severity": N_("Severity"), "rule": N_("Rule"), "where": N_("Where"),
-    "message": N_("Message"), "reason": N_("Reason"), "acknowledged": N_("Acknowledged in the baseline"),
-    "error_severity": N_("error"), "warning_severity": N_("warning"), "info_severity": N_("info"),
+    "findings": N_("Findings"),
+    "severity": N_("Severity"),
+    "rule": N_("Rule"),
+    "where": N_("Where"),
+    "message": N_("Message"),
+    "reason": N_("Reason"),
+    "acknowledged": N_("Acknowledged in the baseline"),
+    "error_severity": N_("error"),
+    "warning_severity": N_("warning"),
+    "info_severity": N_("info"),
     "within_rounding": N_("; this holds within the rounding of the printed numbers"),
     "rules_note": N_("Rules: {rules} (see the README's catalogue)."),
-    "section_goals": N_("goals"), "section_published": N_("published"),
-    "baseline_header": N_("Acknowledged findings of `grdp-scenario audit`. Give each entry its reason: why the "
-                          "finding\nis accepted (for example: the number is printed so in the published plan)."),
+    "section_goals": N_("goals"),
+    "section_published": N_("published"),
+    "baseline_header": N_(
+        "Acknowledged findings of `grdp-scenario audit`. Give each entry its reason: why the "
+        "finding\nis accepted (for example: the number is printed so in the published plan)."
+    ),
     # sheet names of the workbook (at most 31 characters)
-    "sheet_summary": N_("Summary"), "sheet_growth": N_("Growth"), "sheet_goals": N_("Goals"),
-    "sheet_contributions": N_("Contributions"), "sheet_nominal": N_("Current prices"),
-    "sheet_whatif": N_("What-if"), "sheet_required": N_("Required"), "sheet_sensitivity": N_("Sensitivity"),
-    "sheet_sweep": N_("Sweep"), "sheet_risk": N_("Risk"), "sheet_fan": N_("Quantiles"), "sheet_path": N_("Path"),
-    "sheet_findings": N_("Findings"), "sheet_acknowledged": N_("Acknowledged"),
+    "sheet_summary": N_("Summary"),
+    "sheet_growth": N_("Growth"),
+    "sheet_goals": N_("Goals"),
+    "sheet_contributions": N_("Contributions"),
+    "sheet_nominal": N_("Current prices"),
+    "sheet_whatif": N_("What-if"),
+    "sheet_required": N_("Required"),
+    "sheet_sensitivity": N_("Sensitivity"),
+    "sheet_sweep": N_("Sweep"),
+    "sheet_risk": N_("Risk"),
+    "sheet_fan": N_("Quantiles"),
+    "sheet_path": N_("Path"),
+    "sheet_findings": N_("Findings"),
+    "sheet_acknowledged": N_("Acknowledged"),
     # kinds of files, in messages about them
-    "file-targets": N_("targets"), "file-actuals": N_("base-year"), "file-outturn": N_("outturn"),
-    "file-scenario": N_("scenario"), "file-baseline": N_("baseline"), "file-yaml": N_("YAML"),
+    "file-targets": N_("targets"),
+    "file-actuals": N_("base-year"),
+    "file-outturn": N_("outturn"),
+    "file-scenario": N_("scenario"),
+    "file-baseline": N_("baseline"),
+    "file-yaml": N_("YAML"),
 }
 
 #: Facts and errors (core/errors.Fact codes), and the fixes of errors ("fix-…").
@@ -171,8 +246,9 @@ MESSAGES: dict[str, str] = {
     "fix-did-you-mean": N_("Did you mean '{hint}'?"),
     "fix-keys-allowed": N_("Keys allowed here: {allowed}"),
     "fix-remove-key": N_("Remove it"),
-    "decimal-comma-key": N_("'{key}' looks like the decimals of a number typed with a decimal comma (13,91 reads "
-                            "as 13 and 91)"),
+    "decimal-comma-key": N_(
+        "'{key}' looks like the decimals of a number typed with a decimal comma (13,91 reads as 13 and 91)"
+    ),
     "fix-decimal-comma-key": N_("Write the number with a point: 13.91"),
     "value-not-integer": N_("'{value}' is not a whole number"),
     "value-not-text": N_("'{value}' is not text"),
@@ -217,8 +293,9 @@ MESSAGES: dict[str, str] = {
     "csv-header-unknown": N_("the header has unknown column(s) {unknown}"),
     "fix-csv-header": N_("The header must be: {header}"),
     "csv-row-cells": N_("the row has {cells} cells where the header has {columns}"),
-    "fix-csv-row-cells": N_("Quote cells that contain commas, and give every column (an empty cell is allowed "
-                            "for current)"),
+    "fix-csv-row-cells": N_(
+        "Quote cells that contain commas, and give every column (an empty cell is allowed for current)"
+    ),
     "actuals-year": N_("year '{value}' is not the plan's base year {year}"),
     "fix-actuals-year": N_("Give data of the base year {year}, or the targets file that goes with them"),
     "actuals-twice": N_("{period} {sector} appears twice (first on line {first})"),
@@ -226,31 +303,37 @@ MESSAGES: dict[str, str] = {
     "fix-actuals-row-empty": N_("Fill volume (constant prices) or, for FY, current"),
     "actuals-current-not-fy": N_("a current-price value is given for {period}; only FY current prices are used"),
     "fix-actuals-current-not-fy": N_("Move it to an FY row or leave current empty"),
-    "actuals-current-only": N_("has current-price values but no constant-price volumes. Current-price shares are "
-                               "not growth weights (weighting Q3 2025 by the 2024 structure gives 11.51% instead "
-                               "of the published 11.08%)"),
-    "fix-actuals-current-only": N_("Give a volume (constant prices) per block and sector, e.g. by 'grdp-scenario "
-                                   "calibrate'"),
+    "actuals-current-only": N_(
+        "has current-price values but no constant-price volumes. Current-price shares are "
+        "not growth weights (weighting Q3 2025 by the 2024 structure gives 11.51% instead "
+        "of the published 11.08%)"
+    ),
+    "fix-actuals-current-only": N_(
+        "Give a volume (constant prices) per block and sector, e.g. by 'grdp-scenario calibrate'"
+    ),
     "actuals-no-rows": N_("has no data rows"),
     "actuals-no-volume": N_("has no volume for sector {sector}"),
     "fix-actuals-volumes": N_("Give a volume for every sector in every block of the year"),
     "actuals-not-partition": N_("the volume rows of {sector} do not partition the year: {because}"),
     "actuals-blocks-differ": N_("sector {sector} uses blocks {blocks} but {first} uses {first_blocks}"),
-    "actuals-child-block": N_("sector {sector} has a volume for {block}, which is not a block of the top-level "
-                              "sectors ({blocks})"),
+    "actuals-child-block": N_(
+        "sector {sector} has a volume for {block}, which is not a block of the top-level sectors ({blocks})"
+    ),
     "fix-actuals-same-blocks": N_("Give every sector in the same blocks"),
     "actuals-block-zero": N_("the volumes of block {block} add up to zero"),
     "fix-actuals-block-zero": N_("A block's base-year volume must be positive to weigh its growth"),
-    "growth-splits-volume-block": N_("growth is given for {block} but {actuals} has volumes for {straddling} only "
-                                     "as a whole, so {block} cannot be weighted"),
-    "fix-growth-splits-volume-block": N_("Give volumes for {block} in {actuals}, or growth for {straddling} as a "
-                                         "whole"),
+    "growth-splits-volume-block": N_(
+        "growth is given for {block} but {actuals} has volumes for {straddling} only "
+        "as a whole, so {block} cannot be weighted"
+    ),
+    "fix-growth-splits-volume-block": N_(
+        "Give volumes for {block} in {actuals}, or growth for {straddling} as a whole"
+    ),
     # the outturn file and record
     "fix-outturn-header": N_("An outturn file starts with {header}; 'grdp-scenario record' writes one"),
     "outturn-year": N_("year '{value}' is not the plan's year {year}"),
     "fix-outturn-year": N_("Record outturns of the plan's year, or use the targets file of that year"),
-    "outturn-twice": N_("{period} {item} is recorded twice without one replacing the other (first on line "
-                        "{first})"),
+    "outturn-twice": N_("{period} {item} is recorded twice without one replacing the other (first on line {first})"),
     "fix-outturn-twice": N_("Fill 'replaced' on the older row, or record again with --replace"),
     "outturn-period-unusable": N_("{period} cannot be used: {because}"),
     "fix-outturn-period": N_("Record periods made of the plan's blocks"),
@@ -258,10 +341,14 @@ MESSAGES: dict[str, str] = {
     "fix-record-nothing": N_("Give --grdp RATE and/or --rate SECTOR=RATE"),
     "record-exists": N_("{period} {items} is already recorded ({rates}, recorded {recorded})"),
     "fix-record-exists": N_("Add --replace to record a revision (the old row is kept as history)"),
-    "outturn-conflict": N_("{period} published {published}% conflicts with its blocks ({blocks}), which give "
-                           "{implied}%; the published figure is shown"),
-    "outturn-unsplit": N_("{period}: {blocks} are all unknown, so the published figure cannot be split between "
-                          "them; it is shown as published"),
+    "outturn-conflict": N_(
+        "{period} published {published}% conflicts with its blocks ({blocks}), which give "
+        "{implied}%; the published figure is shown"
+    ),
+    "outturn-unsplit": N_(
+        "{period}: {blocks} are all unknown, so the published figure cannot be split between "
+        "them; it is shown as published"
+    ),
     # periods and blocks
     "split-block": N_("{period} would split block {split} (data exist only for {blocks})"),
     "sectors-unknown": N_("sector rates of {blocks} are not known (GRDP only)"),
@@ -302,18 +389,24 @@ MESSAGES: dict[str, str] = {
     # calibration
     "calibrate-no-sectors": N_("block {blocks} gives no sector rates, so its volumes cannot be calibrated"),
     "fix-calibrate-no-sectors": N_("Calibration needs every sector's rate in every block"),
-    "calibrate-too-few": N_("the plan prints {figures} growth figures for {ratios} free volume ratios, too few to "
-                            "pin the volumes down"),
-    "fix-calibrate-too-few": N_("Give the published aggregates (9M, H2) of GRDP and every sector under "
-                                "'published', or supply measured volumes in the base-year file"),
-    "calibrate-not-positive": N_("no positive base volumes reproduce the printed growth figures (the best fit gives "
-                                 "{cells} a volume ≤ 0)"),
+    "calibrate-too-few": N_(
+        "the plan prints {figures} growth figures for {ratios} free volume ratios, too few to pin the volumes down"
+    ),
+    "fix-calibrate-too-few": N_(
+        "Give the published aggregates (9M, H2) of GRDP and every sector under "
+        "'published', or supply measured volumes in the base-year file"
+    ),
+    "calibrate-not-positive": N_(
+        "no positive base volumes reproduce the printed growth figures (the best fit gives {cells} a volume ≤ 0)"
+    ),
     "fix-calibrate-not-positive": N_("Check the growth and published sections against the document"),
     # nominal GRDP
     "nominal-no-current": N_("the base-year file gives no FY current-price value for {sectors}"),
     "nominal-deflators-lack": N_("assumptions.deflators lacks {sectors}"),
-    "nominal-no-deflators": N_("the plan states no deflators, and no FY nominal GRDP, FY structure and FY sector "
-                               "goals to imply them from (give assumptions.deflators)"),
+    "nominal-no-deflators": N_(
+        "the plan states no deflators, and no FY nominal GRDP, FY structure and FY sector "
+        "goals to imply them from (give assumptions.deflators)"
+    ),
     "nominal-fy-sectors-unknown": N_("FY sector growth is not computable ({because})"),
     # the audit's baseline file
     "baseline-no-list": N_("must have a list 'acknowledged:' of {{rule, indicator, period, reason}}"),
@@ -335,8 +428,9 @@ MESSAGES: dict[str, str] = {
     "detail-because": N_(": {because}"),
     "detail-fit": N_(": {figures} printed figures, largest residual {residual}"),
     "detail-claim": N_(" ({base} × (1 + {percent}%))"),
-    "detail-population": N_(" (GRDP / per capita; {before} in {base_year}, a change of {growth}% a year; "
-                            "plausible: {low} to {high}%)"),
+    "detail-population": N_(
+        " (GRDP / per capita; {before} in {base_year}, a change of {growth}% a year; plausible: {low} to {high}%)"
+    ),
     "detail-deflator": N_(" (nominal {before} → {after}, real +{real}%; plausible: {low} to {high}%)"),
     "detail-deflator-sector": N_(" (from the FY nominal GRDP, structure and sector goal)"),
     "detail-text-and-appendix": N_(" (section II.1.1 and Phụ lục I)"),
@@ -348,69 +442,86 @@ RULE_TEXTS: dict[str, tuple[str, str, str]] = {
     "structure-sums-to-100": (
         N_("Structure shares add to 100"),
         N_("The economic structure (current-price shares) of a column adds up to 100%."),
-        N_("{indicator} {period}: the shares add up to {actual}%, not {expected}%{detail}")),
+        N_("{indicator} {period}: the shares add up to {actual}%, not {expected}%{detail}"),
+    ),
     "flow-adds-up": (
         N_("Flows add up over time"),
         N_("For flows, 9M = H1 + Q3, H2 = Q3 + Q4, FY = H1 + H2 = 9M + Q4."),
-        N_("{indicator} {period}: printed {actual}, but its parts add up to {expected}{detail}")),
+        N_("{indicator} {period}: printed {actual}, but its parts add up to {expected}{detail}"),
+    ),
     "components-add-up": (
         N_("Components add up to their total"),
         N_("Where the indicator says its components make up the total, they add up to it."),
-        N_("{indicator} {period}: printed total {actual}, components add up to {expected}{detail}")),
+        N_("{indicator} {period}: printed total {actual}, components add up to {expected}{detail}"),
+    ),
     "components-within-total": (
         N_("Components stay within their total"),
         N_("Where the components are only some of the total, they add up to no more than it."),
-        N_("{indicator} {period}: components add up to {actual}, more than the printed total {expected}{detail}")),
+        N_("{indicator} {period}: components add up to {actual}, more than the printed total {expected}{detail}"),
+    ),
     "stock-is-end-of-period": (
         N_("Stocks are end-of-period, not summed"),
         N_("A stock (credit) at 9M is its level at the end of Q3, at H2 and FY its level at the end of Q4."),
-        N_("{indicator} {period}: printed {actual}, but the end-of-period level is {expected}{detail}")),
+        N_("{indicator} {period}: printed {actual}, but the end-of-period level is {expected}{detail}"),
+    ),
     "growth-between-parts": (
         N_("A growth aggregate lies between its parts"),
         N_("Growth of 9M, H2 or FY lies between the smallest and largest growth of its blocks (needs no weights)."),
-        N_("{indicator} {period}: {actual}% lies outside its parts' range{detail}")),
+        N_("{indicator} {period}: {actual}% lies outside its parts' range{detail}"),
+    ),
     "growth-reproduced-by-weights": (
         N_("Growth aggregates are reproduced by the base weights"),
         N_("Block GRDP from its sectors, and 9M and H2 from their blocks, with the base-year volumes."),
-        N_("{indicator} {period}: printed {actual}%, the base weights give {expected}%{detail}")),
+        N_("{indicator} {period}: printed {actual}%, the base weights give {expected}%{detail}"),
+    ),
     "weights-exist": (
         N_("Some base weights reproduce every printed growth figure"),
-        N_("Non-negative base volumes exist (fitted anew from the plan, not the shipped ones) that reproduce every "
-           "printed growth figure within its rounding."),
-        N_("{indicator} {period}: the best-fitting base weights give {expected}% for the printed {actual}%"
-           "{detail}")),
+        N_(
+            "Non-negative base volumes exist (fitted anew from the plan, not the shipped ones) that reproduce every "
+            "printed growth figure within its rounding."
+        ),
+        N_("{indicator} {period}: the best-fitting base weights give {expected}% for the printed {actual}%{detail}"),
+    ),
     "growth-claim-holds": (
         N_("Stated growth claims hold"),
         N_("A claim 'at least x % over the base year' holds for the year's value: FY ≥ base × (1 + x %)."),
-        N_("{indicator} {period}: {actual} is below the claimed minimum {expected}{detail}")),
+        N_("{indicator} {period}: {actual} is below the claimed minimum {expected}{detail}"),
+    ),
     "per-capita-plausible": (
         N_("Per capita × population ≈ GRDP, population plausible"),
         N_("GRDP over GRDP per capita gives the population; its growth from the base year is plausible."),
-        N_("{indicator} {period}: implied population {actual}{detail}")),
+        N_("{indicator} {period}: implied population {actual}{detail}"),
+    ),
     "deflator-plausible": (
         N_("Implied deflators are plausible"),
         N_("Nominal growth over real growth gives the implied price change; it is plausible."),
-        N_("{indicator} {period}: implied deflator growth {actual}%{detail}")),
+        N_("{indicator} {period}: implied deflator growth {actual}%{detail}"),
+    ),
     "percent-in-range": (
         N_("Percentages lie within 0…100"),
         N_("Shares and rates printed in percent lie between 0 and 100."),
-        N_("{indicator} {period}: {actual}% is outside 0…100{detail}")),
+        N_("{indicator} {period}: {actual}% is outside 0…100{detail}"),
+    ),
     "sector-goals-reproduced": (
         N_("The quarterly targets reproduce the period goals"),
         N_("The goals for a period (FY, H2) follow from the block targets with the base weights."),
-        N_("{indicator} {period}: the targets give {actual}%, the goal is {expected}%{detail}")),
+        N_("{indicator} {period}: the targets give {actual}%, the goal is {expected}%{detail}"),
+    ),
     "repeated-number-agrees": (
         N_("Numbers printed twice agree"),
         N_("A number that stands in the text and in the appendix is the same in both."),
-        N_("{indicator} {period}: {actual} in one place, {expected} in the other{detail}")),
+        N_("{indicator} {period}: {actual} in one place, {expected} in the other{detail}"),
+    ),
     "outturn-consistent": (
         N_("Published outturns agree with each other"),
         N_("A published cumulative figure agrees with the published or plan blocks it is made of."),
-        N_("{detail}")),
+        N_("{detail}"),
+    ),
     "baseline-stale": (
         N_("Baseline entries still match a finding"),
         N_("An acknowledged finding in the baseline that no longer occurs should be removed."),
-        N_("baseline entry {indicator} {period} ({detail}) matches no finding any more")),
+        N_("baseline entry {indicator} {period} ({detail}) matches no finding any more"),
+    ),
 }
 
 

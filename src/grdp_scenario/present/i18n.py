@@ -14,7 +14,7 @@ import gettext
 import math
 from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "grdp_scenario"
@@ -35,7 +35,7 @@ def po_path(lang: Lang | str) -> Path:
     return LOCALE_DIR / Lang(lang).value / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: Lang | str) -> gettext.NullTranslations:
     lang = Lang(lang)
     if lang is Lang.en:
@@ -65,15 +65,16 @@ def translate(message: str, lang: Lang | str) -> str:
     return translations(lang).gettext(message)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: Lang | str):
     from babel import Locale
 
     return Locale.parse(Lang(lang).value)
 
 
-def number(value: float | None, decimals: int = 2, lang: Lang | str = Lang.en, sign: bool = False,
-           grouping: bool = False) -> str:
+def number(
+    value: float | None, decimals: int = 2, lang: Lang | str = Lang.en, sign: bool = False, grouping: bool = False
+) -> str:
     """12345.678 → '12,345.68' (en) or '12.345,68' (vi); None and NaN → '–'."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"

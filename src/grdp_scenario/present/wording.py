@@ -25,9 +25,33 @@ FILE_FIELDS = {"file", "actuals"}
 #: Numbers that count or name something (a byte, a line, a year): never given decimals or grouping.
 COUNTING_FIELDS = {"byte", "first", "base_year", "year", "line"}
 #: Fields kept verbatim: what the user typed or must type (keys, options, allowed values).
-VERBATIM_FIELDS = {"value", "allowed", "key", "hint", "keys", "header", "missing", "unknown", "where", "format",
-                   "item", "items", "sector", "sectors", "parent", "first", "second", "rule", "type",
-                   "expected", "problem", "reason", "recorded", "quarter", "quarters"}
+VERBATIM_FIELDS = {
+    "value",
+    "allowed",
+    "key",
+    "hint",
+    "keys",
+    "header",
+    "missing",
+    "unknown",
+    "where",
+    "format",
+    "item",
+    "items",
+    "sector",
+    "sectors",
+    "parent",
+    "first",
+    "second",
+    "rule",
+    "type",
+    "expected",
+    "problem",
+    "reason",
+    "recorded",
+    "quarter",
+    "quarters",
+}
 
 
 def packaged_data_dir() -> Path:
@@ -99,7 +123,7 @@ class Wording:
         except OSError:
             return str(file)
         data = packaged_data_dir()
-        if resolved.is_relative_to(data) and not _inside_cwd(resolved):
+        if resolved.is_relative_to(data):
             return self.label("packaged", name=f"data/{resolved.relative_to(data).as_posix()}")
         if path.is_absolute() and _inside_cwd(resolved):
             return resolved.relative_to(Path.cwd().resolve()).as_posix()
@@ -166,9 +190,13 @@ class Wording:
         if finding.section:
             key = f"section_{finding.section}"
             shown += f" ({self.label(key) if key in LABELS else finding.section})"
-        text = template.format(indicator=self.item(finding.indicator), period=shown,
-                               actual=self._amount(finding.actual), expected=self._amount(finding.expected),
-                               detail=self.fact(finding.detail))
+        text = template.format(
+            indicator=self.item(finding.indicator),
+            period=shown,
+            actual=self._amount(finding.actual),
+            expected=self._amount(finding.expected),
+            detail=self.fact(finding.detail),
+        )
         if finding.within_rounding:
             text += self.label("within_rounding")
         return text

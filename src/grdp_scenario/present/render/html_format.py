@@ -25,17 +25,22 @@ def _number(raw: object) -> bool:
 
 
 def render(document: Document, lang: str = "en") -> str:
-    out = [f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">',
-           f"<title>{escape(document.title)}</title><style>{CSS}</style></head><body>",
-           f"<h1>{escape(document.title)}</h1>"]
+    out = [
+        f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">',
+        f"<title>{escape(document.title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{escape(document.title)}</h1>",
+    ]
     if document.verdict:
         css = "ok" if document.ok else "bad" if document.ok is False else "info"
         out.append(f'<p class="verdict {css}">{escape(document.verdict)}</p>')
     for title, svg in document.charts:
         out.append(f"<figure><figcaption>{escape(title)}</figcaption>{svg}</figure>")
     for table in document.tables:
-        out.append(f"<h2>{escape(table.title)}</h2><table><thead><tr>"
-                   + "".join(f"<th>{escape(c)}</th>" for c in table.columns) + "</tr></thead><tbody>")
+        out.append(
+            f"<h2>{escape(table.title)}</h2><table><thead><tr>"
+            + "".join(f"<th>{escape(c)}</th>" for c in table.columns)
+            + "</tr></thead><tbody>"
+        )
         for row in table.rows:
             cells = []
             for i, cell in enumerate(row):

@@ -16,7 +16,7 @@ def render(document: Document, lang: str = "en") -> str:
     by_rule = defaultdict(list)
     for c in data.get("checks", []):
         by_rule[c["rule"]].append(c)
-    for key, fs in findings.items():  # findings with no check of their own (a stale baseline entry)
+    for key, _fs in findings.items():  # findings with no check of their own (a stale baseline entry)
         if not any((c["rule"], c["indicator"], c["period"]) == key for c in by_rule[key[0]]):
             by_rule[key[0]].append({"rule": key[0], "indicator": key[1], "period": key[2]})
     root = ET.Element("testsuites", name="grdp-scenario audit")
@@ -39,8 +39,9 @@ def render(document: Document, lang: str = "en") -> str:
                     case.set("line", str(f["line"]))
                 if f["severity"] in ("error", "warning"):
                     failures += 1
-                    ET.SubElement(case, "failure", type=f["severity"], message=f["message"]).text = (
-                        f"{f['file']}:{f.get('line') or ''}: {f['message']}")
+                    ET.SubElement(
+                        case, "failure", type=f["severity"], message=f["message"]
+                    ).text = f"{f['file']}:{f.get('line') or ''}: {f['message']}"
                 else:
                     ET.SubElement(case, "system-out").text = f["message"]
         suite.set("tests", str(len(seen)))

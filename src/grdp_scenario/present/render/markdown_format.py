@@ -14,8 +14,12 @@ def render(document: Document, lang: str = "en") -> str:
     if document.verdict:
         lines += [f"**{_escape(document.verdict)}**", ""]
     for table in document.tables:
-        lines += [f"## {table.title}", "", "| " + " | ".join(_escape(c) for c in table.columns) + " |",
-                  "|" + "|".join(":---" if i == 0 else "---:" for i in range(len(table.columns))) + "|"]
+        lines += [
+            f"## {table.title}",
+            "",
+            "| " + " | ".join(_escape(c) for c in table.columns) + " |",
+            "|" + "|".join(":---" if i == 0 else "---:" for i in range(len(table.columns))) + "|",
+        ]
         lines += ["| " + " | ".join(_escape(c.text) for c in row) + " |" for row in table.rows]
         lines.append("")
     if document.notes:

@@ -26,8 +26,14 @@ def render(document: Document, lang: str = "en", color: bool = False, width: int
     buffer = io.StringIO()
     force = color or os.environ.get("FORCE_COLOR") is not None
     width = width or _terminal_width()
-    console = Console(file=buffer, width=width, force_terminal=force, no_color=os.environ.get("NO_COLOR") is not None,
-                      highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=force,
+        no_color=os.environ.get("NO_COLOR") is not None,
+        highlight=False,
+        soft_wrap=False,
+    )
     if document.verdict:
         style = "green" if document.ok else "bold red" if document.ok is False else ""
         console.print(Panel(_esc(document.verdict), title=_esc(document.title), style=style, expand=False))
@@ -109,8 +115,9 @@ def _rich_table(t: Table, columns: list[int], widths: dict[int, int], title: str
 
     table = RichTable(title=_esc(title), title_justify="left", show_lines=False)
     for i in columns:
-        table.add_column(_esc(t.columns[i]), justify="right" if _numeric(t, i) else "left", width=widths[i],
-                         overflow="fold")
+        table.add_column(
+            _esc(t.columns[i]), justify="right" if _numeric(t, i) else "left", width=widths[i], overflow="fold"
+        )
     for row in t.rows:
         cells = [row[i] for i in columns]
         table.add_row(*[f"[{STYLE[c.style]}]{_esc(c.text)}[/]" if c.style in STYLE else _esc(c.text) for c in cells])

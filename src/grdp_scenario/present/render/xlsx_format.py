@@ -18,7 +18,7 @@ def safe_text(text: str) -> str:
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
-    title = "".join("_" if c in '[]:*?/\\' else c for c in text)[:28] or "Sheet"
+    title = "".join("_" if c in "[]:*?/\\" else c for c in text)[:28] or "Sheet"
     base, n = title, 2
     while title in used:
         title = f"{base[:25]} {n}"

@@ -27,15 +27,19 @@ def override_text(w: Wording, o) -> str:
     return w.label("override_shift", lever=lever, value=w.number(o.value, 2, sign=True))
 
 
-def whatif_document(scenario, baseline: Evaluation, changed: Evaluation, overrides, lang="en",
-                    strict: bool = False) -> Document:
+def whatif_document(
+    scenario, baseline: Evaluation, changed: Evaluation, overrides, lang="en", strict: bool = False
+) -> Document:
     w = Wording(lang, scenario.plan)
     text, ok = verdict(w, changed, strict)
     base_text, _ = verdict(w, baseline, strict)
     shown = [p for p in periods.REPORTED if changed.periods[p].computable]
-    table = Table("whatif", w.label("whatif_table"),
-                  [w.label("item"), w.label("period"), w.label("baseline"), w.label("scenario"), w.label("change_pp")],
-                  column_keys=["item", "period", "baseline", "scenario", "change"])
+    table = Table(
+        "whatif",
+        w.label("whatif_table"),
+        [w.label("item"), w.label("period"), w.label("baseline"), w.label("scenario"), w.label("change_pp")],
+        column_keys=["item", "period", "baseline", "scenario", "change"],
+    )
     rows = []
     for item in ["grdp", *changed.economy.sector_keys]:
         for p in shown:
@@ -43,9 +47,18 @@ def whatif_document(scenario, baseline: Evaluation, changed: Evaluation, overrid
             if a is None and b is None:
                 continue
             diff = None if a is None or b is None else b - a
-            rows.append((diff is not None and abs(diff) >= 0.0005, [
-                Cell(w.item(item), item), Cell(w.period(p), p), rate_cell(w, a), rate_cell(w, b),
-                points_cell(w, diff, 3)]))
+            rows.append(
+                (
+                    diff is not None and abs(diff) >= 0.0005,
+                    [
+                        Cell(w.item(item), item),
+                        Cell(w.period(p), p),
+                        rate_cell(w, a),
+                        rate_cell(w, b),
+                        points_cell(w, diff, 3),
+                    ],
+                )
+            )
     # What changed first; the order within each group stays that of the items and periods.
     for _, cells in sorted(rows, key=lambda r: not r[0]):
         table.add(*cells)
@@ -53,51 +66,103 @@ def whatif_document(scenario, baseline: Evaluation, changed: Evaluation, overrid
     contrib = contributions_table(w, changed)
     if contrib:
         tables.append(contrib)
-    notes = [w.label("changes", items="; ".join(override_text(w, o) for o in overrides)),
-             w.label("baseline_verdict", text=base_text.replace("\n", " "))]
-    data = {"baseline": baseline.to_json(strict), "scenario": changed.to_json(strict),
-            "overrides": [{"kind": o.kind, "period": o.period, "item": o.item, "value": o.value} for o in overrides]}
-    return Document(f"{w.label('whatif_title')} · {changed.economy.region_name} {changed.economy.year}", data,
-                    tables, text, ok, notes, exit_code=0 if ok else 1)
+    notes = [
+        w.label("changes", items="; ".join(override_text(w, o) for o in overrides)),
+        w.label("baseline_verdict", text=base_text.replace("\n", " ")),
+    ]
+    data = {
+        "baseline": baseline.to_json(strict),
+        "scenario": changed.to_json(strict),
+        "overrides": [{"kind": o.kind, "period": o.period, "item": o.item, "value": o.value} for o in overrides],
+    }
+    return Document(
+        f"{w.label('whatif_title')} · {changed.economy.region_name} {changed.economy.year}",
+        data,
+        tables,
+        text,
+        ok,
+        notes,
+        exit_code=0 if ok else 1,
+    )
 
 
-def required_document(scenario, goal: float, goal_period: str, goal_item: str, current: float, gap: float,
-                      solutions, lang="en") -> Document:
+def required_document(
+    scenario, goal: float, goal_period: str, goal_item: str, current: float, gap: float, solutions, lang="en"
+) -> Document:
     w = Wording(lang, scenario.plan)
     what = w.growth_of(goal_period, goal_item)
     what = what[:1].upper() + what[1:]
-    text = w.label("required_met" if gap <= 0 else "required_gap", what=what, value=w.percent(current, 3),
-                   goal=w.percent(goal), gap=w.number(abs(gap), 3))
-    table = Table("required", w.label("required_table"),
-                  [w.label(k) for k in ("lever", "now", "required", "change", "weight", "warning")],
-                  column_keys=["lever", "current", "required", "change", "weight", "warning"])
+    text = w.label(
+        "required_met" if gap <= 0 else "required_gap",
+        what=what,
+        value=w.percent(current, 3),
+        goal=w.percent(goal),
+        gap=w.number(abs(gap), 3),
+    )
+    table = Table(
+        "required",
+        w.label("required_table"),
+        [w.label(k) for k in ("lever", "now", "required", "change", "weight", "warning")],
+        column_keys=["lever", "current", "required", "change", "weight", "warning"],
+    )
     english = Wording("en", scenario.plan)
     for s in solutions:
-        table.add(Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
-                  rate_cell(w, s.lever.current), rate_cell(w, s.required, "bad" if s.flag else None),
-                  points_cell(w, s.change, 3, rising_is_good=False), Cell(w.number(s.lever.weight, 4), s.lever.weight),
-                  Cell(flag_text(w, s.flag), flag_text(english, s.flag) or None, "bad" if s.flag else None))
+        table.add(
+            Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
+            rate_cell(w, s.lever.current),
+            rate_cell(w, s.required, "bad" if s.flag else None),
+            points_cell(w, s.change, 3, rising_is_good=False),
+            Cell(w.number(s.lever.weight, 4), s.lever.weight),
+            Cell(flag_text(w, s.flag), flag_text(english, s.flag) or None, "bad" if s.flag else None),
+        )
     notes = [w.label("flagged_note")] if any(s.flag for s in solutions) else []
-    data = {"goal": goal, "period": goal_period, "item": goal_item, "current": current, "gap_pp": gap,
-            "solutions": [{"period": s.lever.period, "item": s.lever.item, "required": s.required,
-                           "current": s.lever.current, "change_pp": s.change, "weight": s.lever.weight,
-                           "warning": None if s.flag is None else {"kind": s.flag[0], "points": s.flag[1],
-                                                                   "bound": s.flag[2]}}
-                          for s in solutions]}
-    return Document(f"{w.label('required_title')} · {scenario.economy.region_name}", data, [table], text,
-                    gap <= 0, notes, exit_code=0 if gap <= 0 else 1)
+    data = {
+        "goal": goal,
+        "period": goal_period,
+        "item": goal_item,
+        "current": current,
+        "gap_pp": gap,
+        "solutions": [
+            {
+                "period": s.lever.period,
+                "item": s.lever.item,
+                "required": s.required,
+                "current": s.lever.current,
+                "change_pp": s.change,
+                "weight": s.lever.weight,
+                "warning": None if s.flag is None else {"kind": s.flag[0], "points": s.flag[1], "bound": s.flag[2]},
+            }
+            for s in solutions
+        ],
+    }
+    return Document(
+        f"{w.label('required_title')} · {scenario.economy.region_name}",
+        data,
+        [table],
+        text,
+        gap <= 0,
+        notes,
+        exit_code=0 if gap <= 0 else 1,
+    )
 
 
 def sensitivity_document(scenario, goal_period: str, goal_item: str, lever_list, lang="en") -> Document:
     w = Wording(lang, scenario.plan)
     what = w.growth_of(goal_period, goal_item)
     ordered = sorted(lever_list, key=lambda lv: -abs(lv.weight))
-    table = Table("sensitivity", w.label("sensitivity_table", what=what), [w.label("lever"), w.label("pp_per_pp")],
-                  column_keys=["lever", "points_per_point"])
+    table = Table(
+        "sensitivity",
+        w.label("sensitivity_table", what=what),
+        [w.label("lever"), w.label("pp_per_pp")],
+        column_keys=["lever", "points_per_point"],
+    )
     for lv in ordered:
         table.add(Cell(w.lever(lv.period, lv.item), f"{lv.period}.{lv.item}"), Cell(w.number(lv.weight, 4), lv.weight))
-    data = {"period": goal_period, "item": goal_item,
-            "sensitivities": [{"block": lv.period, "item": lv.item, "points_per_point": lv.weight} for lv in ordered]}
+    data = {
+        "period": goal_period,
+        "item": goal_item,
+        "sensitivities": [{"block": lv.period, "item": lv.item, "points_per_point": lv.weight} for lv in ordered],
+    }
     return Document(f"{w.label('sensitivity_title')} · {what}", data, [table])
 
 
@@ -105,8 +170,9 @@ def sweep_document(scenario, result, lang="en") -> Document:
     w = Wording(lang, scenario.plan)
     data = result.to_json()
     what = w.growth_of(result.goal_period, result.goal_item)
-    table = Table("sweep", w.label("sweep_title"), [w.label("measure"), w.label("value")],
-                  column_keys=["measure", "value"])
+    table = Table(
+        "sweep", w.label("sweep_title"), [w.label("measure"), w.label("value")], column_keys=["measure", "value"]
+    )
     table.add(Cell(w.label("points"), "points"), Cell(w.number(result.points, 0, grouping=True), result.points))
     share = w.percent(100 * data["share_meeting_goal"], 1)
     table.add(Cell(w.label("share_meeting"), "share_meeting_goal"), Cell(share, data["share_meeting_goal"]))
@@ -121,13 +187,20 @@ def sweep_document(scenario, result, lang="en") -> Document:
     elif b.get("line"):
         line = b["line"]
         (xp, xi), (yp, yi) = (line["x"].split(".", 1), line["y"].split(".", 1))
-        boundary = (f"{w.lever(yp, yi)} ≥ {w.number(line['intercept'], 3)} "
-                    f"{'−' if line['slope'] < 0 else '+'} {w.number(abs(line['slope']), 4)} × {w.lever(xp, xi)}")
+        boundary = (
+            f"{w.lever(yp, yi)} ≥ {w.number(line['intercept'], 3)} "
+            f"{'−' if line['slope'] < 0 else '+'} {w.number(abs(line['slope']), 4)} × {w.lever(xp, xi)}"
+        )
     else:
         boundary = "–"
     table.add(Cell(w.label("boundary"), "boundary"), Cell(boundary, boundary))
-    text = w.label("sweep_summary", points=w.number(result.points, 0, grouping=True), share=share, what=what,
-                   goal=w.percent(result.goal))
+    text = w.label(
+        "sweep_summary",
+        points=w.number(result.points, 0, grouping=True),
+        share=share,
+        what=what,
+        goal=w.percent(result.goal),
+    )
     return Document(f"{w.label('sweep_title')} · {scenario.economy.region_name}", data, [table], text)
 
 
@@ -139,24 +212,47 @@ def risk_document(scenario, result, lang="en") -> Document:
     what = w.growth_of(h.period, h.item)
     text = w.label("risk_verdict", what=what, goal=w.percent(h.min), probability=w.percent(100 * h.probability, 1))
     if mc:
-        text += w.label("risk_mc", draws=w.number(mc["draws"], 0, grouping=True),
-                        probability=w.percent(100 * mc["probability"], 1))
-    goals = Table("risk", w.label("risk_table"),
-                  [w.label("period"), w.label("item"), w.label("min"), w.label("mean"), w.label("stdev"),
-                   w.label("probability"), w.label("monte_carlo")],
-                  column_keys=["period", "item", "min", "mean", "stdev", "probability", "monte_carlo"])
+        text += w.label(
+            "risk_mc", draws=w.number(mc["draws"], 0, grouping=True), probability=w.percent(100 * mc["probability"], 1)
+        )
+    goals = Table(
+        "risk",
+        w.label("risk_table"),
+        [
+            w.label("period"),
+            w.label("item"),
+            w.label("min"),
+            w.label("mean"),
+            w.label("stdev"),
+            w.label("probability"),
+            w.label("monte_carlo"),
+        ],
+        column_keys=["period", "item", "min", "mean", "stdev", "probability", "monte_carlo"],
+    )
     for g in result.goals:
         m = result.mc_probability.get((g.period, g.item))
-        goals.add(Cell(w.period(g.period), g.period), Cell(w.item(g.item), g.item), rate_cell(w, g.min),
-                  rate_cell(w, g.mean), Cell(w.number(g.stdev, 3), g.stdev),
-                  Cell(w.number(100 * g.probability, 1), g.probability),
-                  Cell(w.number(None if m is None else 100 * m, 1), m))
-    fan = Table("fan", w.label("fan_title", what=what), [w.label("quantile"), w.label("grdp")],
-                column_keys=["quantile", "grdp"])
+        goals.add(
+            Cell(w.period(g.period), g.period),
+            Cell(w.item(g.item), g.item),
+            rate_cell(w, g.min),
+            rate_cell(w, g.mean),
+            Cell(w.number(g.stdev, 3), g.stdev),
+            Cell(w.number(100 * g.probability, 1), g.probability),
+            Cell(w.number(None if m is None else 100 * m, 1), m),
+        )
+    fan = Table(
+        "fan", w.label("fan_title", what=what), [w.label("quantile"), w.label("grdp")], column_keys=["quantile", "grdp"]
+    )
     for q, v in h.quantiles().items():
         fan.add(Cell(w.percent(float(q), 0), q), rate_cell(w, v))
     sds = ", ".join(f"{w.item(s)} {w.number(v, 2)}" for s, v in result.sd.items())
     rates = ", ".join(w.lever(b, s) for b, s in result.variables)
     notes = [w.label("risk_note", sds=sds, corr=w.number(result.corr, 2), rates=rates)]
-    return Document(f"{w.label('risk_title')} · {scenario.economy.region_name}", data, [goals, fan], text,
-                    h.probability >= 0.5, notes)
+    return Document(
+        f"{w.label('risk_title')} · {scenario.economy.region_name}",
+        data,
+        [goals, fan],
+        text,
+        h.probability >= 0.5,
+        notes,
+    )

@@ -11,9 +11,19 @@ from ..wording import Wording
 
 
 def finding_json(w: Wording, f: Finding, file: str) -> dict[str, Any]:
-    return {"rule": f.rule, "severity": f.severity, "indicator": f.indicator, "period": f.key_period,
-            "message": w.finding(f), "actual": f.actual, "expected": f.expected, "file": file, "line": f.line,
-            "path": f.path, "suppressed": f.suppressed}
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "indicator": f.indicator,
+        "period": f.key_period,
+        "message": w.finding(f),
+        "actual": f.actual,
+        "expected": f.expected,
+        "file": file,
+        "line": f.line,
+        "path": f.path,
+        "suppressed": f.suppressed,
+    }
 
 
 def audit_json(w: Wording, report: AuditReport, fail_on: str = "error") -> dict[str, Any]:
@@ -21,41 +31,67 @@ def audit_json(w: Wording, report: AuditReport, fail_on: str = "error") -> dict[
     file = w.path(report.file)
     baseline = w.path(report.baseline_file) if report.baseline_file else file
     where = lambda f: baseline if f.rule == "baseline-stale" else file  # noqa: E731
-    return {"schema_version": SCHEMA_VERSION, "file": file, "valid": not report.fails(fail_on),
-            "findings": [finding_json(w, f, where(f)) for f in report.active()],
-            "suppressed": [finding_json(w, f, file) for f in report.findings if f.suppressed is not None],
-            "stale_baseline": report.stale, "stats": report.stats,
-            "checks": [{"rule": o.rule, "indicator": o.indicator, "period": o.key_period, "status": o.status,
-                        "line": o.line} for o in report.outcomes]}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "file": file,
+        "valid": not report.fails(fail_on),
+        "findings": [finding_json(w, f, where(f)) for f in report.active()],
+        "suppressed": [finding_json(w, f, file) for f in report.findings if f.suppressed is not None],
+        "stale_baseline": report.stale,
+        "stats": report.stats,
+        "checks": [
+            {"rule": o.rule, "indicator": o.indicator, "period": o.key_period, "status": o.status, "line": o.line}
+            for o in report.outcomes
+        ],
+    }
 
 
 def audit_document(report: AuditReport, fail_on: str = "error", lang="en", plan=None) -> Document:
     w = Wording(lang, plan)
     stats = report.stats
     failed = report.fails(fail_on)
-    verdict = w.label("audit_failed" if failed else "audit_passed", **{k: stats[k] for k in
-                                                                        ("error", "warning", "info", "checks")})
+    verdict = w.label(
+        "audit_failed" if failed else "audit_passed", **{k: stats[k] for k in ("error", "warning", "info", "checks")}
+    )
     if stats["suppressed"]:
         verdict += w.label("audit_suppressed", suppressed=stats["suppressed"])
     data = audit_json(w, report, fail_on)
     # Where and which rule share a column: side by side with the message they would not fit 80 columns.
-    table = Table("findings", w.label("findings"),
-                  [w.label("severity"), f"{w.label('where')} · {w.label('rule')}", w.label("message")],
-                  column_keys=["severity", "where", "message"])
+    table = Table(
+        "findings",
+        w.label("findings"),
+        [w.label("severity"), f"{w.label('where')} · {w.label('rule')}", w.label("message")],
+        column_keys=["severity", "where", "message"],
+    )
     order = {s: i for i, s in enumerate(SEVERITIES)}
     shown = w.path(report.file)
     for f in sorted(report.active(), key=lambda f: (order[f.severity], f.line or 0)):
         where = f"{shown}:{f.line}" if f.line else f.path
-        table.add(Cell(w.label(f"{f.severity}_severity"), f.severity, "bad" if f.severity == "error" else None),
-                  Cell(f"{where} {f.rule}", where), Cell(w.finding(f), w.finding(f)))
+        table.add(
+            Cell(w.label(f"{f.severity}_severity"), f.severity, "bad" if f.severity == "error" else None),
+            Cell(f"{where} {f.rule}", where),
+            Cell(w.finding(f), w.finding(f)),
+        )
     tables = [table]
     suppressed = [f for f in report.findings if f.suppressed is not None]
     if suppressed:
-        ack = Table("acknowledged", w.label("acknowledged"), [w.label(k) for k in ("rule", "where", "reason")],
-                    column_keys=["rule", "where", "reason"])
+        ack = Table(
+            "acknowledged",
+            w.label("acknowledged"),
+            [w.label(k) for k in ("rule", "where", "reason")],
+            column_keys=["rule", "where", "reason"],
+        )
         for f in suppressed:
             ack.add(Cell(f.rule, f.rule), Cell(f"{shown}:{f.line}", f.line), Cell(f.suppressed, f.suppressed))
         tables.append(ack)
     notes = [w.label("rules_note", rules=", ".join(RULES))]
-    return Document(w.label("audit_title"), data, tables, verdict, not failed, notes, exit_code=1 if failed else 0,
-                    records=data["findings"])
+    return Document(
+        w.label("audit_title"),
+        data,
+        tables,
+        verdict,
+        not failed,
+        notes,
+        exit_code=1 if failed else 0,
+        records=data["findings"],
+    )

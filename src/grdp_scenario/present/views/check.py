@@ -11,25 +11,41 @@ from .common import goal_phrase, points_cell, rate_cell, verdict
 def growth_table(w: Wording, evaluation: Evaluation, key: str = "growth", title: str | None = None) -> Table:
     e = evaluation.economy
     shown = [p for p in evaluation.periods.values() if p.computable]
-    table = Table(key, title or w.label("growth_title", base=e.base_year),
-                  [w.label("item"), *[w.period(p.period) for p in shown]],
-                  column_keys=["item", *[p.period for p in shown]])
+    table = Table(
+        key,
+        title or w.label("growth_title", base=e.base_year),
+        [w.label("item"), *[w.period(p.period) for p in shown]],
+        column_keys=["item", *[p.period for p in shown]],
+    )
     table.add(Cell(w.label("status"), "status"), *[Cell(w.status(p.status), p.status) for p in shown])
     for item in ["grdp", *e.sector_keys]:
-        table.add(Cell(w.item(item, indent=True), item),
-                  *[rate_cell(w, p.grdp if item == "grdp" else p.sectors.get(item)) for p in shown])
+        table.add(
+            Cell(w.item(item, indent=True), item),
+            *[rate_cell(w, p.grdp if item == "grdp" else p.sectors.get(item)) for p in shown],
+        )
     return table
 
 
 def goals_table(w: Wording, evaluation: Evaluation) -> Table:
-    table = Table("goals", w.label("goals_title"),
-                  [w.label("period"), w.label("item"), w.label("min"), w.label("value"), w.label("margin"),
-                   w.label("met")], column_keys=["period", "item", "min", "value", "margin", "met"])
+    table = Table(
+        "goals",
+        w.label("goals_title"),
+        [w.label("period"), w.label("item"), w.label("min"), w.label("value"), w.label("margin"), w.label("met")],
+        column_keys=["period", "item", "min", "value", "margin", "met"],
+    )
     for g in evaluation.goals:
-        table.add(Cell(w.period(g.period), g.period), Cell(w.item(g.item), g.item), rate_cell(w, g.min),
-                  rate_cell(w, g.value), points_cell(w, g.margin, 3),
-                  Cell("–" if g.value is None else w.label("yes" if g.met else "no"), g.met,
-                       None if g.value is None else "good" if g.met else "bad"))
+        table.add(
+            Cell(w.period(g.period), g.period),
+            Cell(w.item(g.item), g.item),
+            rate_cell(w, g.min),
+            rate_cell(w, g.value),
+            points_cell(w, g.margin, 3),
+            Cell(
+                "–" if g.value is None else w.label("yes" if g.met else "no"),
+                g.met,
+                None if g.value is None else "good" if g.met else "bad",
+            ),
+        )
     return table
 
 
@@ -37,15 +53,20 @@ def contributions_table(w: Wording, evaluation: Evaluation, title: str | None = 
     shown = [p for p in evaluation.periods.values() if p.contributions]
     if not shown:
         return None
-    table = Table("contributions", title or w.label("contrib_title"),
-                  [w.label("item"), *[w.period(p.period) for p in shown]],
-                  column_keys=["item", *[p.period for p in shown]])
+    table = Table(
+        "contributions",
+        title or w.label("contrib_title"),
+        [w.label("item"), *[w.period(p.period) for p in shown]],
+        column_keys=["item", *[p.period for p in shown]],
+    )
     for item in [*evaluation.economy.top, RESIDUAL]:
         if not any(item in p.contributions for p in shown):
             continue
         decimals = 4 if item == RESIDUAL else 2
-        table.add(Cell(w.item(item), item),
-                  *[Cell(w.number(p.contributions.get(item), decimals), p.contributions.get(item)) for p in shown])
+        table.add(
+            Cell(w.item(item), item),
+            *[Cell(w.number(p.contributions.get(item), decimals), p.contributions.get(item)) for p in shown],
+        )
     table.add(Cell(w.label("grdp"), "grdp"), *[rate_cell(w, p.grdp) for p in shown])
     return table
 
@@ -58,18 +79,32 @@ def nominal_table(w: Wording, evaluation: Evaluation, title: str | None = None) 
     if n.total is None:
         return None, [w.label("nominal_unavailable", title=title, reason=w.fact(n.reason))]
     i = n.inputs
-    table = Table("nominal", title, [w.label("sector"), w.label("nominal"), w.label("share"), w.label("deflator")],
-                  column_keys=["sector", "nominal", "share", "deflator"])
+    table = Table(
+        "nominal",
+        title,
+        [w.label("sector"), w.label("nominal"), w.label("share"), w.label("deflator")],
+        column_keys=["sector", "nominal", "share", "deflator"],
+    )
     for s, value in n.by_sector.items():
-        table.add(Cell(w.item(s), s), Cell(w.number(value, 0, grouping=True), value), rate_cell(w, n.structure[s]),
-                  rate_cell(w, i.deflators[s]))
-    table.add(Cell(w.label("total"), "grdp"), Cell(w.number(n.total, 0, grouping=True), n.total),
-              rate_cell(w, 100.0), Cell(""))
+        table.add(
+            Cell(w.item(s), s),
+            Cell(w.number(value, 0, grouping=True), value),
+            rate_cell(w, n.structure[s]),
+            rate_cell(w, i.deflators[s]),
+        )
+    table.add(
+        Cell(w.label("total"), "grdp"),
+        Cell(w.number(n.total, 0, grouping=True), n.total),
+        rate_cell(w, 100.0),
+        Cell(""),
+    )
     notes = [f"{w.label('deflator')}: {w.label('implied' if i.deflator_source == 'implied' else 'stated')}."]
     if n.per_capita is not None:
-        notes.append(f"{w.label('per_capita')}: {w.number(n.per_capita, 2)}; "
-                     f"{w.label('population_assumed')}: {w.number(i.population, 0, grouping=True)} "
-                     f"({w.label('implied_pop' if i.population_source == 'implied' else 'stated')}).")
+        notes.append(
+            f"{w.label('per_capita')}: {w.number(n.per_capita, 2)}; "
+            f"{w.label('population_assumed')}: {w.number(i.population, 0, grouping=True)} "
+            f"({w.label('implied_pop' if i.population_source == 'implied' else 'stated')})."
+        )
     return table, notes
 
 
@@ -82,20 +117,27 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
         notes.append(w.label("missed_goals", items="; ".join(goal_phrase(w, g) for g in missed)))
     unknown = [g for g in evaluation.goals if g.value is None]
     if unknown:
-        notes.append(w.label("unknown_goals", items=", ".join(f"{w.period(g.period)} {w.item(g.item)}"
-                                                              for g in unknown)))
+        notes.append(
+            w.label("unknown_goals", items=", ".join(f"{w.period(g.period)} {w.item(g.item)}" for g in unknown))
+        )
     gaps = [(b.name, e.residual(b)) for b in e.blocks if abs(e.residual(b)) >= 0.00005]
     if gaps:
-        notes.append(w.label("residual_note", blocks=", ".join(f"{w.period(name)} {w.number(gap, 4, sign=True)}"
-                                                               for name, gap in gaps)))
+        notes.append(
+            w.label(
+                "residual_note",
+                blocks=", ".join(f"{w.period(name)} {w.number(gap, 4, sign=True)}" for name, gap in gaps),
+            )
+        )
     for d in scenario.derived:
-        notes.append(w.label("derived_note", block=w.period(d.block), period=w.period(d.period),
-                             rate=w.percent(d.rate)))
+        notes.append(
+            w.label("derived_note", block=w.period(d.block), period=w.period(d.period), rate=w.percent(d.rate))
+        )
     notes += [w.fact(c) for c in scenario.conflicts]
     off = [p for p in evaluation.periods.values() if not p.computable]
     if off:
-        notes.append(w.label("not_computable", items="; ".join(f"{w.period(p.period)}: {w.fact(p.reason)}"
-                                                               for p in off)))
+        notes.append(
+            w.label("not_computable", items="; ".join(f"{w.period(p.period)}: {w.fact(p.reason)}" for p in off))
+        )
     notes.append(w.label("weights_note", file=w.path(scenario.base.file)))
     return notes
 
@@ -113,5 +155,6 @@ def check_document(scenario, evaluation: Evaluation, lang="en", strict: bool = F
         tables.append(nominal)
     notes = check_notes(w, scenario, evaluation)
     notes[-1:-1] = nominal_notes
-    return Document(f"{e.region_name} {e.year}", evaluation.to_json(strict), tables, text, ok, notes,
-                    exit_code=0 if ok else 1)
+    return Document(
+        f"{e.region_name} {e.year}", evaluation.to_json(strict), tables, text, ok, notes, exit_code=0 if ok else 1
+    )

@@ -12,8 +12,11 @@ def rate_cell(w: Wording, value: float | None, style: str | None = None) -> Cell
 
 
 def points_cell(w: Wording, value: float | None, decimals: int = 2, rising_is_good: bool = True) -> Cell:
-    style = None if value is None or abs(value) < 0.5 * 10 ** -decimals else (
-        "good" if (value >= 0) == rising_is_good else "bad")
+    style = (
+        None
+        if value is None or abs(value) < 0.5 * 10**-decimals
+        else ("good" if (value >= 0) == rising_is_good else "bad")
+    )
     return Cell(w.number(value, decimals, sign=True), value, style)
 
 
@@ -32,11 +35,13 @@ def verdict(w: Wording, evaluation: Evaluation, strict: bool) -> tuple[str, bool
         key = "verdict_met" if head.met else "verdict_missed"
         margin = head.margin if head.margin is not None else float("nan")
         period = w.period(head.period).lower() if w.vi else head.period
-        text = w.label(key, period=period, value=w.percent(head.value, 3), min=w.percent(head.min),
-                       margin=w.number(abs(margin), 3))
+        text = w.label(
+            key, period=period, value=w.percent(head.value, 3), min=w.percent(head.min), margin=w.number(abs(margin), 3)
+        )
     if strict:
         missed = [g for g in evaluation.goals if not g.met and not g.headline]
         if missed:
-            text += "\n" + w.label("verdict_strict_missed", n=len(missed),
-                                   items="; ".join(goal_phrase(w, g) for g in missed))
+            text += "\n" + w.label(
+                "verdict_strict_missed", n=len(missed), items="; ".join(goal_phrase(w, g) for g in missed)
+            )
     return text, ok

@@ -10,7 +10,8 @@ def record_lines(plan, done, after, file: str, lang="en") -> tuple[list[str], li
     w = Wording(lang, plan)
     period = done.new[0].period
     figures = ", ".join(f"{w.item(r.item)} {w.percent(r.rate)}" for r in done.new)
-    said = [w.label("revised" if done.replaced else "recorded", period=w.period(period), figures=figures,
-                    file=w.path(file))]
+    said = [
+        w.label("revised" if done.replaced else "recorded", period=w.period(period), figures=figures, file=w.path(file))
+    ]
     said += [w.label("implied_block", block=w.period(d.block), rate=w.percent(d.rate)) for d in after.derived]
     return said, [w.label("conflict", text=w.fact(c)) for c in after.conflicts]

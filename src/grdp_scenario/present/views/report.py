@@ -19,33 +19,61 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
     base = check_document(scenario, current, lang)
     shown = [p for p in periods.REPORTED if planned.periods[p].computable]
     published = lambda p: current.periods[p].status in ("actual", "estimate", "derived")  # noqa: E731
-    path = Table("path", w.label("report_path"),
-                 [w.label("period"), w.label("report_plan"), w.label("report_outturn"), w.label("status"),
-                  w.label("report_difference")], column_keys=["period", "plan", "outturn", "status", "difference"])
+    path = Table(
+        "path",
+        w.label("report_path"),
+        [
+            w.label("period"),
+            w.label("report_plan"),
+            w.label("report_outturn"),
+            w.label("status"),
+            w.label("report_difference"),
+        ],
+        column_keys=["period", "plan", "outturn", "status", "difference"],
+    )
     plan_values, outturn_values = [], []
     for p in shown:
         a = planned.value(p, "grdp")
         b = current.value(p, "grdp") if published(p) else None
         plan_values.append(a)
         outturn_values.append(b)
-        path.add(Cell(w.period(p), p), rate_cell(w, a), rate_cell(w, b),
-                 Cell(w.status(current.periods[p].status), current.periods[p].status),
-                 points_cell(w, None if a is None or b is None else b - a))
+        path.add(
+            Cell(w.period(p), p),
+            rate_cell(w, a),
+            rate_cell(w, b),
+            Cell(w.status(current.periods[p].status), current.periods[p].status),
+            points_cell(w, None if a is None or b is None else b - a),
+        )
     goal = scenario.goals.get("FY", {}).get("grdp")
     decimal = w.number(0.5, 1)[1]
     series = {w.label("report_plan"): plan_values, w.label("report_outturn"): outturn_values}
-    charts = [(w.label("report_path"),
-               bar_chart([w.period(p) for p in shown], series, goal=goal, decimal=decimal,
-                         goal_label=f"{w.label('report_goal')} ({w.period('FY')})"))]
+    charts = [
+        (
+            w.label("report_path"),
+            bar_chart(
+                [w.period(p) for p in shown],
+                series,
+                goal=goal,
+                decimal=decimal,
+                goal_label=f"{w.label('report_goal')} ({w.period('FY')})",
+            ),
+        )
+    ]
     # Contributions need every block's sectors: published cumulative figures alone do not give them.
     fy_published = bool(current.periods["FY"].contributions)
     fy = current.periods["FY"] if fy_published else planned.periods["FY"]
     top = list(scenario.economy.top)
-    charts.append((w.label("report_contrib_chart", period=w.period("FY")),
-                   bar_chart([w.item(s)[:22] for s in top],
-                             {w.label("report_outturn" if fy_published else "report_plan"):
-                              [fy.contributions.get(s) for s in top]},
-                             unit=w.label("report_contrib_unit"), decimal=decimal)))
+    charts.append(
+        (
+            w.label("report_contrib_chart", period=w.period("FY")),
+            bar_chart(
+                [w.item(s)[:22] for s in top],
+                {w.label("report_outturn" if fy_published else "report_plan"): [fy.contributions.get(s) for s in top]},
+                unit=w.label("report_contrib_unit"),
+                decimal=decimal,
+            ),
+        )
+    )
     tables = [path]
     tables += [tb for tb in base.tables if tb.key in ("goals", "nominal")]
     contrib = contributions_table(w, current if current.periods["FY"].contributions else planned)
@@ -53,19 +81,39 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
         tables.append(contrib)
     notes = list(base.notes)
     if goal is not None:
-        need = Table("required", w.label("report_need", goal=w.percent(goal), period=w.period("FY")),
-                     [w.label("item"), w.label("report_now"), w.label("report_required"),
-                      w.label("report_difference"), w.label("warning")],
-                     column_keys=["lever", "current", "required", "change", "warning"])
+        need = Table(
+            "required",
+            w.label("report_need", goal=w.percent(goal), period=w.period("FY")),
+            [
+                w.label("item"),
+                w.label("report_now"),
+                w.label("report_required"),
+                w.label("report_difference"),
+                w.label("warning"),
+            ],
+            column_keys=["lever", "current", "required", "change", "warning"],
+        )
         if movable_blocks(scenario.economy):
             _, solutions = solve(scenario.economy, goal)
             for s in solutions:
-                need.add(Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
-                         rate_cell(w, s.lever.current), rate_cell(w, s.required, "bad" if s.flag else None),
-                         points_cell(w, s.change, 3, rising_is_good=False), Cell(flag_text(w, s.flag)))
+                need.add(
+                    Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
+                    rate_cell(w, s.lever.current),
+                    rate_cell(w, s.required, "bad" if s.flag else None),
+                    points_cell(w, s.change, 3, rising_is_good=False),
+                    Cell(flag_text(w, s.flag)),
+                )
             tables.insert(1, need)
         else:
             notes.insert(0, w.label("report_closed"))
     region = scenario.economy.region_name
-    return Document(w.label("report_title", year=scenario.economy.year, region=region), current.to_json(), tables,
-                    base.verdict, base.ok, notes, base.exit_code, charts)
+    return Document(
+        w.label("report_title", year=scenario.economy.year, region=region),
+        current.to_json(),
+        tables,
+        base.verdict,
+        base.ok,
+        notes,
+        base.exit_code,
+        charts,
+    )
