@@ -1,4 +1,4 @@
-"""Invariants of the arithmetic (contract §1), on random economies."""
+"""Invariants of the arithmetic (docs/method.md §1), on random economies."""
 
 from __future__ import annotations
 

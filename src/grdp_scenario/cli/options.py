@@ -1,4 +1,4 @@
-"""Options every command shares (contract §3), declared once."""
+"""Options every command shares (README), declared once."""
 
 from __future__ import annotations
 

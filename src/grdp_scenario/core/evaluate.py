@@ -39,7 +39,7 @@ class GoalResult:
 
     @property
     def met(self) -> bool:
-        # Goals are thresholds compared at full precision (contract §3).
+        # Goals are thresholds compared at full precision (docs/method.md §7).
         return self.value is not None and self.value >= self.min
 
     @property
@@ -74,7 +74,7 @@ def period_result(economy: Economy, period: str) -> PeriodResult:
 
 
 def computed_period_result(economy: Economy, period: str) -> PeriodResult:
-    """Contract §1: G[P] = Σ_{b∈P} Σ_s L·g / Σ_{b∈P} Σ_s L; g[s,P] likewise; C[s,P] = Σ_b L·g / Σ L_total."""
+    """docs/method.md §1: G[P] = Σ_{b∈P} Σ_s L·g / Σ_{b∈P} Σ_s L; g[s,P] likewise; C[s,P] = Σ_b L·g / Σ L_total."""
     try:
         blocks = economy.blocks_of(period)
     except NotComputable as exc:
@@ -126,7 +126,7 @@ class Evaluation:
         return p.grdp if item == "grdp" else p.sectors.get(item)
 
     def to_json(self, strict: bool = False) -> dict[str, Any]:
-        """The contract §3 form of ``check --format json`` (rates in percent, unrounded)."""
+        """The docs/method.md §8 form of ``check --format json`` (rates in percent, unrounded)."""
         e = self.economy
         out: dict[str, Any] = {
             "region": e.region,

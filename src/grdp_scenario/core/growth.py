@@ -1,6 +1,6 @@
 """The arithmetic of growth at constant prices: small functions, each named for what it computes.
 
-Method (contract §1): GRDP is measured at constant prices ("giá so sánh"), so volumes add up, and
+Method (docs/method.md §1): GRDP is measured at constant prices ("giá so sánh"), so volumes add up, and
 growth of any period is measured against the same period of the base year (Decision 05/2023/QĐ-TTg,
 indicator T0501, "tốc độ tăng tổng sản phẩm trên địa bàn"). Growth of a sum is therefore the
 volume-weighted mean of the growth of its parts: cumulative periods are weighted averages, never
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 
 def weighted_growth(pairs: Iterable[tuple[float, float]]) -> float:
-    """G = Σ L·g / Σ L over (volume L, rate g) pairs: growth of an aggregate of constant-price volumes."""
+    """G = Σ L·g / Σ L over (volume L, rate g) pairs: growth of an aggregate of volumes (docs/method.md §1)."""
     pairs = list(pairs)
     total = math.fsum(v for v, _ in pairs)
     if total <= 0:
@@ -27,7 +27,7 @@ def weighted_growth(pairs: Iterable[tuple[float, float]]) -> float:
 
 
 def contribution(pairs: Iterable[tuple[float, float]], aggregate_volume: float) -> float:
-    """C = Σ L·g / L_aggregate, in points: a part's share of the aggregate's growth.
+    """C = Σ L·g / L_aggregate, in points: a part's share of the aggregate's growth (docs/method.md §2).
 
     The contributions of parts that partition the aggregate add up to its growth exactly.
     """
@@ -40,7 +40,7 @@ def growth_weight(part_volume: float, aggregate_volume: float) -> float:
 
 
 def required_rate(rate: float, aggregate: float, goal: float, weight: float) -> float:
-    """The rate at which a part alone lifts the aggregate exactly to ``goal``: r + (goal − G)/w.
+    """The rate at which a part alone lifts the aggregate exactly to ``goal``: r + (goal − G)/w (method §3).
 
     Exact because the aggregate is linear in each part's rate (weight w = L_part / L_aggregate).
     """
@@ -52,7 +52,7 @@ def required_rate(rate: float, aggregate: float, goal: float, weight: float) -> 
 def completing_block_rate(
     cumulative_rate: float, cumulative_volume: float, known_rate: float, known_volume: float
 ) -> float:
-    """Invert a published cumulative figure: the rate of the block that completes it.
+    """Invert a published cumulative figure: the rate of the block that completes it (docs/method.md §4).
 
     G_cum·L_cum = g_known·L_known + g_new·L_new (9M known and H1 known gives Q3).
     """
@@ -63,7 +63,7 @@ def completing_block_rate(
 
 
 def nominal_value(base_current: float, real_growth: float, deflator_growth: float) -> float:
-    """Current-price value = base-year current value × (1 + real growth) × (1 + deflator growth)."""
+    """Current-price value = base current value × (1 + real growth) × (1 + deflator growth) (method §6)."""
     return base_current * (1 + real_growth / 100) * (1 + deflator_growth / 100)
 
 

@@ -1,4 +1,4 @@
-"""Nominal GRDP, economic structure and GRDP per capita for the year (contract §1, last point).
+"""Nominal GRDP, economic structure and GRDP per capita for the year (docs/method.md §6).
 
 Nominal GRDP of sector s = base-year current-price value × (1 + real growth) × (1 + deflator growth);
 structure = nominal shares; per capita = nominal GRDP / average population. The plan does not print

@@ -1,6 +1,6 @@
 """Blocks and periods of a year, as sets of quarters.
 
-A *block* is a contiguous run of quarters for which data exist (contract §1); a *period*
+A *block* is a contiguous run of quarters for which data exist (docs/method.md §1); a *period*
 is any union of blocks we report. Growth over a period is always measured against the
 same period of the base year (Decision 05/2023/QĐ-TTg, indicator T0501), so periods are
 just sets of quarters and every aggregate is a weighted average over them.
@@ -21,7 +21,7 @@ QUARTERS_OF: dict[str, frozenset[int]] = {
     "FY": frozenset({1, 2, 3, 4}),
 }
 
-#: The periods reported (contract §3: "every computable P among Q1 Q2 Q3 Q4 H1 9M H2 FY"), in the order
+#: The periods reported (every computable one of these, docs/method.md §8), in the order
 #: of the plan's appendix: quarters and half-years as they come, then the cumulative columns.
 REPORTED = ("Q1", "Q2", "H1", "Q3", "Q4", "9M", "H2", "FY")
 #: Cumulative periods the statistics office publishes, from the start of the year.

@@ -1,4 +1,4 @@
-"""The base year (contract §2): constant-price volumes per block and sector, current prices for FY.
+"""The base year (README, "File formats"): constant-price volumes per block and sector, current prices for FY.
 
 ``data/actuals_<base_year>.csv``; UTF-8 with or without a BOM, LF or CRLF, as Excel writes it.
 """

@@ -1,6 +1,6 @@
-"""The targets file (contract §2), validated with pydantic, and loaded with its places.
+"""The targets file (README, "File formats"), validated with pydantic, and loaded with its places.
 
-Only the contract's keys are required. The optional sections keep one meaning per key and
+Only region, year, base_year, sectors, goals and growth are required. The optional sections keep one meaning per key and
 every number traceable: the YAML carries the place in the plan as a comment, the loader keeps
 each number's line and printed text (see yamlsource).
 """

@@ -27,7 +27,7 @@ def finding_json(w: Wording, f: Finding, file: str) -> dict[str, Any]:
 
 
 def audit_json(w: Wording, report: AuditReport, fail_on: str = "error") -> dict[str, Any]:
-    """The contract's JSON form (schema_version 1); files named as the user can find them."""
+    """The JSON form scripts rely on (schema_version 1, README "Plan audit for CI"), files named as users find them."""
     file = w.path(report.file)
     baseline = w.path(report.baseline_file) if report.baseline_file else file
     where = lambda f: baseline if f.rule == "baseline-stale" else file  # noqa: E731
