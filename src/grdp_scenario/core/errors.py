@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Fact:
     """Something found, as data: a catalogue code and its fields (numbers, keys, period names, lists)."""
 
@@ -39,6 +39,10 @@ class Fact:
     def __str__(self) -> str:
         inner = ", ".join(f"{k}={v!r}" for k, v in self.fields.items())
         return f"{self.code}({inner})"
+
+    def __repr__(self) -> str:
+        inner = "".join(f", {k}={v!r}" for k, v in self.fields.items())
+        return f"Fact({self.code!r}{inner})"
 
 
 class InputError(Exception):
