@@ -114,14 +114,19 @@ COMMANDS = {
 }
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "xlsx"])
-@pytest.mark.parametrize("name", list(COMMANDS))
+#: Every command in every human format it has: the audit writes no html or xlsx, and sweep's --output is
+#: the grid itself (csv or parquet), so its summary is no workbook.
+HUMAN = [
+    (name, fmt)
+    for name in COMMANDS
+    for fmt in ("table", "markdown", "html", "xlsx")
+    if not (name == "audit" and fmt in ("html", "xlsx")) and not (name == "sweep" and fmt == "xlsx")
+]
+
+
+@pytest.mark.parametrize(("name", "fmt"), HUMAN)
 def test_vietnamese_output_has_no_english_left(name, fmt, tmp_path):
     args = COMMANDS[name]
-    if name == "audit" and fmt in ("html", "xlsx"):
-        pytest.skip("the audit's formats are table, json, csv, markdown, github and junit")
-    if name == "sweep" and fmt == "xlsx":
-        pytest.skip("sweep's --output is the grid itself (csv or parquet), not a workbook of the summary")
     out = tmp_path / f"out.{fmt}"
     extra = ["--output", out] if fmt == "xlsx" or (fmt == "html" and name != "sweep") else []
     r = run(*args, "--format", fmt, "--lang", "vi", *extra)
@@ -246,3 +251,16 @@ def test_every_figure_label_and_column_is_whole_at_any_width(name, lang, columns
     ):
         if name != "audit":
             assert all(word in words for word in label.split()), (label, table)
+
+
+@pytest.mark.parametrize("args", [["risk"], ["check", "--nope"], ["risk", "--sd", "1", "--draws", "many"]])
+def test_the_parsers_usage_errors_are_worded_too(args):
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "grdp_scenario", *args, "--lang", "vi"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2 and proc.stderr.startswith("Lỗi: ") and args[-1] in proc.stderr, proc.stderr
+    said = re.sub(r"(python -m grdp_scenario|grdp-scenario) \w+", "", proc.stderr)  # the command as typed
+    assert "Traceback" not in proc.stderr and leftover_english(said) == [], proc.stderr

@@ -201,6 +201,12 @@ LABELS: dict[str, str] = {
 
 #: Facts and errors (core/errors.Fact codes), and the fixes of errors ("fix-…").
 MESSAGES: dict[str, str] = {
+    # the command line's own parsing
+    "usage-missing": N_("the option {option} is required"),
+    "usage-no-such-option": N_("there is no option {option}"),
+    "usage-bad-value": N_("the value of {option} is not valid"),
+    "usage-other": N_("the command line cannot be read"),
+    "fix-usage-help": N_("See {command} --help"),
     # numbers
     "number-boolean": N_("'{value}' is true/false, not a number"),
     "number-decimal-comma": N_("'{value}' is written with a decimal comma"),

@@ -1,0 +1,28 @@
+"""Usage errors found by the command-line parser (click), in the user's language."""
+
+from __future__ import annotations
+
+from ...core.errors import InputError
+from ..wording import Wording
+
+
+def usage_error(exc, lang: str = "en") -> str:
+    """A missing option, an unknown option or a bad value, as one paragraph with the fix."""
+    from ...cli import parser_exceptions
+
+    errors = parser_exceptions()
+    w = Wording(lang)
+    command = exc.ctx.command_path if exc.ctx is not None else "grdp-scenario"
+    param = getattr(exc, "param", None)
+    name = param.opts[0] if param is not None and getattr(param, "opts", None) else getattr(param, "name", "")
+    if isinstance(exc, errors.MissingParameter):
+        error = InputError("usage-missing", where=command, option=name, command=command, fix="fix-usage-help")
+    elif isinstance(exc, errors.NoSuchOption):
+        error = InputError(
+            "usage-no-such-option", where=command, option=exc.option_name, command=command, fix="fix-usage-help"
+        )
+    elif isinstance(exc, errors.BadParameter):
+        error = InputError("usage-bad-value", where=command, option=name, command=command, fix="fix-usage-help")
+    else:
+        error = InputError("usage-other", where=command, command=command, fix="fix-usage-help")
+    return f"{w.label('error')}: {w.error(error)}"
