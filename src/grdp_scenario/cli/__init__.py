@@ -34,7 +34,7 @@ def main() -> None:
     except parser_exceptions().UsageError as exc:  # the parser's words are English: say it in the user's language
         from ..present.views.usage import usage_error
 
-        sys.stderr.write(usage_error(exc, requested_lang(sys.argv[1:])) + "\n")
+        sys.stderr.write(usage_error(exc, requested_lang(sys.argv[1:]), sys.argv[1:]) + "\n")
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)

@@ -204,7 +204,7 @@ MESSAGES: dict[str, str] = {
     # the command line's own parsing
     "usage-missing": N_("the option {option} is required"),
     "usage-no-such-option": N_("there is no option {option}"),
-    "usage-bad-value": N_("the value of {option} is not valid"),
+    "usage-bad-value": N_("'{value}' is not a valid value of {option}"),
     "usage-other": N_("the command line cannot be read"),
     "fix-usage-help": N_("See {command} --help"),
     # numbers

@@ -6,7 +6,7 @@ from ...core.errors import InputError
 from ..wording import Wording
 
 
-def usage_error(exc, lang: str = "en") -> str:
+def usage_error(exc, lang: str = "en", argv: list[str] | None = None) -> str:
     """A missing option, an unknown option or a bad value, as one paragraph with the fix."""
     from ...cli import parser_exceptions
 
@@ -22,7 +22,24 @@ def usage_error(exc, lang: str = "en") -> str:
             "usage-no-such-option", where=command, option=exc.option_name, command=command, fix="fix-usage-help"
         )
     elif isinstance(exc, errors.BadParameter):
-        error = InputError("usage-bad-value", where=command, option=name, command=command, fix="fix-usage-help")
+        error = InputError(
+            "usage-bad-value",
+            where=command,
+            option=name,
+            value=_value_of(name, argv or []),
+            command=command,
+            fix="fix-usage-help",
+        )
     else:
         error = InputError("usage-other", where=command, command=command, fix="fix-usage-help")
     return f"{w.label('error')}: {w.error(error)}"
+
+
+def _value_of(option: str, argv: list[str]) -> str:
+    """What the user gave the option (the parser does not keep it)."""
+    for i, arg in enumerate(argv):
+        if arg == option and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(f"{option}="):
+            return arg.split("=", 1)[1]
+    return ""
