@@ -20,6 +20,18 @@ def flag_text(w: Wording, flag) -> str:
     return w.label(f"flag_{kind}", distance=w.number(distance, 1), bound=w.percent(bound))
 
 
+def solution_cells(w: Wording, s) -> list[Cell]:
+    """A required rate as a row: lever, now, required, change, warning (shared by required and the report)."""
+    flag = flag_text(w, s.flag)
+    return [
+        Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
+        rate_cell(w, s.lever.current),
+        rate_cell(w, s.required, "bad" if s.flag else None),
+        points_cell(w, s.change, 3, rising_is_good=False),
+        Cell(flag, flag_text(Wording("en", w.plan), s.flag) or None, "bad" if s.flag else None),
+    ]
+
+
 def override_text(w: Wording, o) -> str:
     lever = w.lever(o.period, o.item)
     if o.kind == "set":
@@ -105,16 +117,9 @@ def required_document(
         [w.label(k) for k in ("lever", "now", "required", "change", "weight", "warning")],
         column_keys=["lever", "current", "required", "change", "weight", "warning"],
     )
-    english = Wording("en", scenario.plan)
     for s in solutions:
-        table.add(
-            Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
-            rate_cell(w, s.lever.current),
-            rate_cell(w, s.required, "bad" if s.flag else None),
-            points_cell(w, s.change, 3, rising_is_good=False),
-            Cell(w.number(s.lever.weight, 4), s.lever.weight),
-            Cell(flag_text(w, s.flag), flag_text(english, s.flag) or None, "bad" if s.flag else None),
-        )
+        lever, now, need, change, flag = solution_cells(w, s)
+        table.add(lever, now, need, change, Cell(w.number(s.lever.weight, 4), s.lever.weight), flag)
     notes = [w.label("flagged_note")] if any(s.flag for s in solutions) else []
     data = {
         "goal": goal,

@@ -8,7 +8,7 @@ from ...core.analysis import movable_blocks, solve
 from ..document import Cell, Document, Table
 from ..svg import bar_chart
 from ..wording import Wording
-from .analysis import flag_text
+from .analysis import solution_cells
 from .check import check_document, contributions_table
 from .common import points_cell, rate_cell
 
@@ -96,13 +96,7 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
         if movable_blocks(scenario.economy):
             _, solutions = solve(scenario.economy, goal)
             for s in solutions:
-                need.add(
-                    Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
-                    rate_cell(w, s.lever.current),
-                    rate_cell(w, s.required, "bad" if s.flag else None),
-                    points_cell(w, s.change, 3, rising_is_good=False),
-                    Cell(flag_text(w, s.flag)),
-                )
+                need.add(*solution_cells(w, s))
             tables.insert(1, need)
         else:
             notes.insert(0, w.label("report_closed"))
