@@ -62,40 +62,16 @@ def parse_outturn(text: str, plan, file: str) -> list[Row]:
             raise InputError(
                 "outturn-year", file=file, line=line, value=cell["year"], year=plan.model.year, fix="fix-outturn-year"
             )
-        if cell["period"] not in periods.QUARTERS_OF:
-            raise InputError(
-                "period-unknown",
-                file=file,
-                line=line,
-                where="period",
-                value=cell["period"],
-                allowed=periods.NAMES,
-                fix="fix-one-of",
-            )
-        if cell["item"] not in items:
-            raise InputError(
-                "item-unknown",
-                file=file,
-                line=line,
-                where="item",
-                value=cell["item"],
-                allowed=tuple(items),
-                fix="fix-one-of",
-            )
+        for column, allowed, code in (
+            ("period", periods.NAMES, "period-unknown"),
+            ("item", tuple(items), "item-unknown"),
+        ):
+            _require_one_of(cell, column, allowed, code, file, line)
         try:
             rate = parse_rate(cell["rate"], "rate")
         except InputError as exc:
             raise exc.located(file, line) from None
-        if cell["status"] not in STATUSES:
-            raise InputError(
-                "status-unknown",
-                file=file,
-                line=line,
-                where="status",
-                value=cell["status"],
-                allowed=STATUSES,
-                fix="fix-one-of",
-            )
+        _require_one_of(cell, "status", STATUSES, "status-unknown", file, line)
         rows.append(
             Row(
                 int(cell["year"]),
@@ -125,6 +101,13 @@ def parse_outturn(text: str, plan, file: str) -> list[Row]:
                 )
             seen[(r.period, r.item)] = r.line or 0
     return rows
+
+
+def _require_one_of(cell: dict[str, str], column: str, allowed: tuple, code: str, file: str, line: int) -> None:
+    if cell[column] not in allowed:
+        raise InputError(
+            code, file=file, line=line, where=column, value=cell[column], allowed=allowed, fix="fix-one-of"
+        )
 
 
 def load_outturn(path: Path | str, plan) -> list[Row]:

@@ -24,34 +24,6 @@ NAMED_FIELDS = {"indicators"}
 FILE_FIELDS = {"file", "actuals"}
 #: Numbers that count or name something (a byte, a line, a year): never given decimals or grouping.
 COUNTING_FIELDS = {"byte", "first", "base_year", "year", "line"}
-#: Fields kept verbatim: what the user typed or must type (keys, options, allowed values).
-VERBATIM_FIELDS = {
-    "value",
-    "allowed",
-    "key",
-    "hint",
-    "keys",
-    "header",
-    "missing",
-    "unknown",
-    "where",
-    "format",
-    "item",
-    "items",
-    "sector",
-    "sectors",
-    "parent",
-    "first",
-    "second",
-    "rule",
-    "type",
-    "expected",
-    "problem",
-    "reason",
-    "recorded",
-    "quarter",
-    "quarters",
-}
 
 
 def packaged_data_dir() -> Path:
