@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.analysis import goal_value, levers, solve
-from grdp_scenario.core.overrides import Override, apply, apply_all, parse_override
+from grdp_scenario.core.overrides import Override, parse_override, resolve
 from grdp_scenario.core.risk import assess, parse_sd
 from grdp_scenario.core.sweep import parse_axis, sweep
 
@@ -32,17 +32,17 @@ def test_required_q4_given_the_q3_target(shipped):
 @pytest.mark.parametrize("goal", [9.0, 10.0, 10.5, 11.0])
 def test_every_required_rate_plugged_back_into_whatif_meets_the_goal(shipped, goal):
     _, solutions = solve(shipped.economy, goal)
-    assert len(solutions) == 11  # Q3 and Q4: GRDP and four sectors each, and H2 together
+    assert len(solutions) == 13  # Q3 and Q4: GRDP, four sectors and industry each, and H2 together
     for s in solutions:
-        moved = apply(shipped.economy, Override("set", s.lever.period, s.lever.item, s.required))
+        moved = resolve(shipped.economy, [Override("set", s.lever.period, s.lever.item, s.required)])
         assert goal_value(moved, "FY", "grdp") == pytest.approx(goal, abs=1e-9)
 
 
 def test_required_for_a_sector_goal(shipped):
     _, solutions = solve(shipped.economy, 12.62, "FY", "industry_construction")
-    assert {s.lever.item for s in solutions} == {"grdp", "industry_construction"}
+    assert {s.lever.item for s in solutions} == {"grdp", "industry_construction", "industry"}
     for s in solutions:
-        moved = apply(shipped.economy, Override("set", s.lever.period, s.lever.item, s.required))
+        moved = resolve(shipped.economy, [Override("set", s.lever.period, s.lever.item, s.required)])
         assert goal_value(moved, "FY", "industry_construction") == pytest.approx(12.62, abs=1e-9)
 
 
@@ -65,20 +65,20 @@ def test_a_shift_moves_fy_by_the_sensitivity(shipped, points):
     weight = {(lv.period, lv.item): lv.weight for lv in levers(shipped.economy, together=False)}
     base = goal_value(shipped.economy, "FY", "grdp")
     for (period, item), w in weight.items():
-        moved = apply(shipped.economy, Override("shift", period, item, points))
+        moved = resolve(shipped.economy, [Override("shift", period, item, points)])
         assert goal_value(moved, "FY", "grdp") - base == pytest.approx(points * w, abs=1e-9)
 
 
 def test_the_q4_services_weight_is_its_share_of_the_base_year(shipped):
     e = shipped.economy
     total = sum(e.block_volume(b) for b in e.blocks)
-    moved = apply(e, Override("shift", "Q4", "services", 1.0))
+    moved = resolve(e, [Override("shift", "Q4", "services", 1.0)])
     delta = goal_value(moved, "FY", "grdp") - goal_value(e, "FY", "grdp")
     assert delta == pytest.approx(e.block("Q4").volumes["services"] / total, abs=1e-12)
 
 
 def test_setting_grdp_of_a_union_moves_its_blocks_together(shipped):
-    moved = apply(shipped.economy, Override("set", "H2", "grdp", 13.0))
+    moved = resolve(shipped.economy, [Override("set", "H2", "grdp", 13.0)])
     assert goal_value(moved, "H2", "grdp") == pytest.approx(13.0, abs=1e-12)
     q3 = moved.block("Q3")
     assert q3.rates["services"] - 13.91 == pytest.approx(q3.grdp - 11.08)
@@ -97,17 +97,17 @@ def test_bad_overrides_say_what_is_allowed(shipped):
 
 def test_sweep_matches_whatif_at_grid_points(shipped):
     axes = [
-        parse_axis("Q3.grdp=9:12:0.5", shipped.economy, "FY", "grdp"),
-        parse_axis("Q4.services=12:16:1", shipped.economy, "FY", "grdp"),
+        parse_axis("Q3.grdp=9:12:0.5", shipped.economy),
+        parse_axis("Q4.services=12:16:1", shipped.economy),
     ]
     result = sweep(shipped.economy, axes, 10.0)
     assert result.points == 7 * 5
     for i, x in enumerate(axes[0].values()):
         for j, y in enumerate(axes[1].values()):
-            e = apply_all(shipped.economy, [Override("set", "Q3", "grdp", x), Override("set", "Q4", "services", y)])
+            e = resolve(shipped.economy, [Override("set", "Q3", "grdp", x), Override("set", "Q4", "services", y)])
             assert result.grid[i, j] == pytest.approx(goal_value(e, "FY", "grdp"), abs=1e-9)
     line = result.boundary()["line"]
-    e = apply_all(
+    e = resolve(
         shipped.economy,
         [
             Override("set", "Q3", "grdp", 10.0),
@@ -117,12 +117,37 @@ def test_sweep_matches_whatif_at_grid_points(shipped):
     assert goal_value(e, "FY", "grdp") == pytest.approx(10.0, abs=1e-9)
 
 
-def test_sweep_refuses_overlapping_axes(shipped):
-    axes = [
-        parse_axis("Q4.grdp=9:12:0.5", shipped.economy, "FY", "grdp"),
-        parse_axis("H2.grdp=12:16:1", shipped.economy, "FY", "grdp"),
-    ]
-    with raises_saying("same quarters"):
+def test_sweep_over_two_sectors_of_one_block_adds_and_matches_whatif(shipped):
+    """The issue's sweep: services and industry-construction of Q4 move separate rates, so they add."""
+    e = shipped.economy
+    axes = [parse_axis("Q4.services=10:20:0.01", e), parse_axis("Q4.industry_construction=10:20:0.01", e)]
+    result = sweep(e, axes, 10.0)
+    assert result.grid.shape == (1001, 1001) and result.points == 1001 * 1001
+    total = sum(e.block_volume(b) for b in e.blocks)
+    for axis, key in zip(result.axes, ("services", "industry_construction")):
+        assert axis.weight == pytest.approx(e.block("Q4").volumes[key] / total, abs=1e-12)
+    for i, j in [(0, 0), (0, 1000), (437, 12), (1000, 1000), (500, 618)]:
+        x, y = axes[0].values()[i], axes[1].values()[j]
+        moved = resolve(e, [Override("set", "Q4", "services", x), Override("set", "Q4", "industry_construction", y)])
+        assert result.grid[i, j] == pytest.approx(goal_value(moved, "FY", "grdp"), abs=1e-9)
+
+
+def test_sweep_of_overlapping_levers_follows_the_override_rule(shipped):
+    """Q4 GRDP and Q4 services together: GRDP holds, so services no longer moves FY (as whatif says)."""
+    e = shipped.economy
+    axes = [parse_axis("Q4.grdp=11:14:0.5", e), parse_axis("Q4.services=12:16:1", e)]
+    result = sweep(e, axes, 10.0)
+    assert result.axes[1].weight == pytest.approx(0.0, abs=1e-12)
+    for i, x in enumerate(axes[0].values()):
+        for j, y in enumerate(axes[1].values()):
+            moved = resolve(e, [Override("set", "Q4", "services", y), Override("set", "Q4", "grdp", x)])
+            assert result.grid[i, j] == pytest.approx(goal_value(moved, "FY", "grdp"), abs=1e-9)
+    assert result.boundary()["Q4.grdp"] == pytest.approx(solve(e, 10.0, blocks=["Q4"])[1][0].required, abs=1e-9)
+
+
+def test_sweep_refuses_the_same_lever_twice(shipped):
+    axes = [parse_axis("Q4.grdp=9:12:0.5", shipped.economy), parse_axis("Q4.grdp=12:16:1", shipped.economy)]
+    with raises_saying("both change the same figure"):
         sweep(shipped.economy, axes, 10.0)
 
 
@@ -140,8 +165,32 @@ def test_risk_with_correlation_and_per_sector_sd(shipped):
     correlated = assess(shipped.economy, shipped.goals, sd, 0.6, 100_000, 1)
     assert correlated.headline.stdev > independent.headline.stdev
     assert correlated.mc_probability[("FY", "grdp")] == pytest.approx(correlated.headline.probability, abs=0.01)
-    with raises_saying("--corr|correlation"):
-        assess(shipped.economy, shipped.goals, sd, 1.0)
+    with raises_saying("correlation of 1.01 is impossible"):
+        assess(shipped.economy, shipped.goals, sd, 1.01)
+
+
+def test_a_common_correlation_is_valid_on_its_closed_range(shipped):
+    """At ρ = 1 all errors are one: σ = |Σ wᵢ·sdᵢ|. At ρ = −1/(n−1) the matrix is singular but valid."""
+    sd = parse_sd(["1"], list(shipped.economy.top))
+    one = assess(shipped.economy, shipped.goals, sd, 1.0, 20_000, 5)
+    h = one.headline
+    assert h.stdev == pytest.approx(abs(sum(h.weights)), rel=1e-9)
+    assert one.mc_probability[("FY", "grdp")] == pytest.approx(h.probability, abs=0.01)
+    n = len(one.variables)
+    low = assess(shipped.economy, shipped.goals, sd, -1 / (n - 1), 2_000, 5)
+    w = low.headline.weights
+    variance = sum(x * x for x in w) - (sum(w) ** 2 - sum(x * x for x in w)) / (n - 1)
+    assert low.headline.stdev == pytest.approx(max(variance, 0) ** 0.5, abs=1e-9)
+    with raises_saying("impossible"):
+        assess(shipped.economy, shipped.goals, sd, -1 / (n - 1) - 0.01)
+
+
+def test_risk_reports_every_goal_check_reports(shipped):
+    result = assess(shipped.economy, shipped.goals, parse_sd(["1"], list(shipped.economy.top)))
+    checked = {(g.period, g.item) for g in shipped.check().goals}
+    assert {(g.period, g.item) for g in result.goals} == checked
+    h2_industry = next(g for g in result.goals if (g.period, g.item) == ("H2", "industry"))
+    assert h2_industry.stdev > 0  # industry moves with industry-construction
 
 
 # ----- the commands ---------------------------------------------------------------------------------

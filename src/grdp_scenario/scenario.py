@@ -17,7 +17,7 @@ from .core.evaluate import Evaluation, evaluate
 from .core.nominal import NominalInputs
 from .core.outturn import Derived
 from .inputs.actuals import BaseYear, load_actuals
-from .inputs.join import economy_from_plan, nominal_inputs_from_plan
+from .inputs.join import economy_from_plan, goal_halves, nominal_inputs_from_plan
 from .inputs.plan import Plan, load_plan
 
 DEFAULT_TARGETS = "targets_2025.yaml"
@@ -67,4 +67,4 @@ class Scenario:
         return replace(self, economy=economy)
 
     def check(self) -> Evaluation:
-        return evaluate(self.economy, self.goals, self.nominal_inputs)
+        return evaluate(self.economy, self.goals, self.nominal_inputs, goal_halves(self.plan))

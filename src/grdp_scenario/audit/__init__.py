@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.errors import Fact, InputError
+from ..core.rounding import EXACT, FAIL, ROUNDING
 from .catalogue import RULES
 from .checks import CHECKS, Audit, Outcome
-from .rounding import EXACT, FAIL, ROUNDING
 
 SEVERITIES = ("error", "warning", "info")
 SCHEMA_VERSION = 1

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..core.errors import Fact, InputError, NotComputable
 from ..core.growth import weighted_growth
-from .rounding import EXACT, FAIL, ROUNDING, Printed, at_most, equal, total_half
+from ..core.rounding import EXACT, FAIL, MET, MISSED, ROUNDING, WITHIN_ROUNDING, Printed, at_most, equal, total_half
 
 FLOW_IDENTITIES = (("9M", ("H1", "Q3")), ("H2", ("Q3", "Q4")), ("FY", ("H1", "H2")), ("FY", ("9M", "Q4")))
 STOCK_END = {"9M": "Q3", "H2": "Q4", "FY": "Q4"}
@@ -310,18 +310,22 @@ def reproduced_by_weights(audit: Audit) -> Iterator[Outcome]:
 
 
 def sector_goals_reproduced(audit: Audit) -> Iterator[Outcome]:
-    for period, item, blocks, computed, slack, goal in _weighted_figures(audit, "goals", min_blocks=1):
-        # the goal is a minimum: met when the targets give at least the goal
-        status = at_most(goal.value, computed, slack + goal.half)
+    """Each goal against what the plan's blocks give, by the verdict ``check`` gives it (one rule:
+    rounding.goal_verdict, docs/method.md §7)."""
+    as_status = {MET: EXACT, WITHIN_ROUNDING: ROUNDING, MISSED: FAIL}
+    evaluation = audit.scenario.check()
+    for goal in evaluation.goals:
+        if goal.value is None:
+            continue
         yield Outcome(
             "sector-goals-reproduced",
-            item,
-            period,
-            status,
-            computed,
+            goal.item,
+            goal.period,
+            as_status[goal.verdict],
             goal.value,
-            ("goals", period, item),
-            Fact("detail-from-blocks", blocks=tuple(blocks)),
+            goal.min,
+            ("goals", goal.period, goal.item),
+            Fact("detail-from-blocks", blocks=evaluation.periods[goal.period].blocks),
         )
 
 

@@ -31,7 +31,17 @@ LangOpt = Annotated[
         "--lang", envvar="GRDP_SCENARIO_LANG", help="Labels and number formatting: en or vi (env GRDP_SCENARIO_LANG)."
     ),
 ]
-Strict = Annotated[bool, typer.Option("--strict", help="Every goal, not only FY GRDP, decides the exit code.")]
+Strict = Annotated[
+    bool,
+    typer.Option("--strict", help="Also exit 1 when any other goal is missed (not when it is within rounding)."),
+]
+Counterfactual = Annotated[
+    bool,
+    typer.Option(
+        "--counterfactual",
+        help="Allow changing blocks that are actual or published (the published figures over them are set aside).",
+    ),
+]
 Output = Annotated[
     Path | None,
     typer.Option(

@@ -9,7 +9,7 @@ import typer
 
 from ..present.i18n import Lang
 from ..present.render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Outturn, Targets
+from .options import Actuals, Counterfactual, Debug, FormatOpt, LangOpt, Outturn, Targets
 from .run import emit, guarded
 
 
@@ -20,6 +20,7 @@ def sweep(
         Path | None,
         typer.Option("--output", "-o", help="Write the full grid here: .csv, or .parquet if pyarrow is installed."),
     ] = None,
+    counterfactual: Counterfactual = False,
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
@@ -27,7 +28,11 @@ def sweep(
     lang: LangOpt = Lang.en,
     debug: Debug = False,
 ) -> None:
-    """FY GRDP over a grid of rates: how much of it meets the goal, and where the goal is just met."""
+    """FY GRDP over a grid of rates: how much of it meets the goal, and where the goal is just met.
+
+    Each point is the what-if that sets the varied rates (the override rule of whatif): any two levers can
+    be varied together, except the same one twice.
+    """
 
     def action() -> int:
         from ..core.errors import InputError
@@ -40,8 +45,8 @@ def sweep(
         target = goal if goal is not None else scenario.goals.get("FY", {}).get("grdp")
         if target is None:
             raise InputError("goal-not-set", where="--goal", period="FY", item="grdp", fix="fix-goal-not-set")
-        axes = [parse_axis(v, scenario.economy, "FY", "grdp") for v in vary]
-        result = run_sweep(scenario.economy, axes, target)
+        axes = [parse_axis(v, scenario.economy, counterfactual) for v in vary]
+        result = run_sweep(scenario.economy, axes, target, counterfactual=counterfactual)
         if output is not None:
             write_grid(result, output)
         return emit(sweep_document(scenario, result, lang), format, lang.value)

@@ -9,7 +9,7 @@ import typer
 
 from ..present.i18n import Lang
 from ..present.render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets
+from .options import Actuals, Counterfactual, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets
 from .run import emit, guarded
 
 Sets = Annotated[
@@ -25,12 +25,15 @@ ScenarioFile = Annotated[
     Path | None,
     typer.Option("--scenario", help="YAML of overrides: set: {Q4: {services: 14.5}}, shift: {Q3: {grdp: -1}}."),
 ]
+ChangedOnly = Annotated[bool, typer.Option("--changed-only", help="Show only the figures the overrides change.")]
 
 
 def whatif(
     set: Sets = None,
     shift: Shifts = None,
     scenario: ScenarioFile = None,
+    counterfactual: Counterfactual = False,
+    changed_only: ChangedOnly = False,
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
@@ -40,11 +43,15 @@ def whatif(
     output: Output = None,
     debug: Debug = False,
 ) -> None:
-    """Change rates and see every period, goal and contribution move. Exit code follows the scenario."""
+    """Change rates and see every period, goal and contribution move. Exit code follows the scenario.
+
+    All overrides hold together, in any order: a sector set holds; a block's GRDP set holds by shifting its
+    other sectors equally; a shift adds to the plan's value.
+    """
 
     def action() -> int:
         from ..core.errors import InputError
-        from ..core.overrides import apply_all, parse_override
+        from ..core.overrides import parse_override, resolve
         from ..inputs.scenario_file import load_scenario_file
         from ..present.views.analysis import whatif_document
         from ..scenario import Scenario
@@ -55,9 +62,8 @@ def whatif(
         overrides += [parse_override(t, "shift", base.economy) for t in shift or []]
         if not overrides:
             raise InputError("whatif-nothing", fix="fix-whatif-nothing")
-        changed = base.with_economy(apply_all(base.economy, overrides))
-        return emit(
-            whatif_document(base, base.check(), changed.check(), overrides, lang, strict), format, lang.value, output
-        )
+        changed = base.with_economy(resolve(base.economy, overrides, counterfactual))
+        document = whatif_document(base, base.check(), changed.check(), overrides, lang, strict, changed_only)
+        return emit(document, format, lang.value, output)
 
     guarded(action, debug, lang)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from . import periods
 from .economy import Economy
 from .errors import InputError
-from .evaluate import period_result
+from .evaluate import value_of
 from .growth import required_rate
-from .overrides import Override, apply, require_item, require_period
+from .overrides import direction, fixed_by, moved, require_item, require_period
 from .values import check_rate, parse_number
 
 #: A required rate this many points beyond anything the plan shows for that item gets a warning.
@@ -30,18 +30,15 @@ class Lever:
     weight: float  # points of the goal per point of the lever
 
 
-def goal_value(economy: Economy, period: str, item: str) -> float | None:
-    res = period_result(economy, period)
-    if not res.computable:
-        return None
-    return res.grdp if item == "grdp" else res.sectors.get(item)
+goal_value = value_of
 
 
 def lever_weight(economy: Economy, lever_period: str, lever_item: str, goal_period: str, goal_item: str) -> float:
-    """∂goal/∂lever, exact for a linear function: shift the lever by one point and look."""
-    before = goal_value(economy, goal_period, goal_item)
-    after = goal_value(apply(economy, Override("shift", lever_period, lever_item, 1.0)), goal_period, goal_item)
-    return after - before
+    """∂goal/∂lever, exact for a linear function: move the lever one point along its direction
+    (overrides.direction, the rule ``whatif`` follows) and look."""
+    stepped = moved(economy, direction(economy, lever_period, lever_item))
+    gained = value_of(stepped, goal_period, goal_item) - value_of(economy, goal_period, goal_item)
+    return gained / (value_of(stepped, lever_period, lever_item) - value_of(economy, lever_period, lever_item))
 
 
 def movable_blocks(economy: Economy) -> list[str]:
@@ -61,7 +58,8 @@ def levers(
     out = []
     for name in names:
         block = economy.block(name)
-        items = ["grdp", *[s for s in economy.sector_keys if s in block.rates]]
+        # a child without a stated share of its parent cannot be a lever (docs/method.md §1)
+        items = ["grdp", *[s for s in economy.sector_keys if s in block.rates and s not in economy.proxied]]
         for item in items:
             current = goal_value(economy, name, item)
             if current is None:
@@ -115,6 +113,14 @@ def solve(
     if isinstance(blocks, str):
         blocks = [blocks]
     for name in blocks or []:
+        if name in economy.block_names and name not in movable and fixed_by(economy.block(name)) is not None:
+            raise InputError(
+                "lever-fixed",
+                where="--period",
+                lever=name,
+                because=fixed_by(economy.block(name)),
+                fix="fix-lever-fixed",
+            )
         if name not in movable:
             raise InputError(
                 "block-not-target", where="--period", value=name, allowed=tuple(movable), fix="fix-block-not-target"

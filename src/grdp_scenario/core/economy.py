@@ -1,17 +1,17 @@
 """The model the arithmetic runs on: blocks of a year, each with base volumes and growth rates.
 
-Pure data, no I/O: built from a plan and a base year (``inputs.join.economy_from_plan``), changed by scenarios
-(``with_rate``, ``with_grdp``), read by ``evaluate``.
+Pure data, no I/O: built from a plan and a base year (``inputs.join.economy_from_plan``), changed by what-if
+overrides (``overrides.resolve``), read by ``evaluate``.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
-from types import MappingProxyType
 from typing import Mapping
 
 from . import periods
-from .errors import Fact, InputError, NotComputable
+from .errors import Fact, NotComputable
 from .growth import weighted_growth
 
 
@@ -30,6 +30,9 @@ class Block:
     rates: Mapping[str, float]
     grdp: float | None = None
     source: str = ""
+    #: Half a unit in the last printed place of each figure ("grdp" and sectors): the rounding a
+    #: printed 11.08 may hide (docs/method.md §7). Empty where figures are exact.
+    halves: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def quarters(self) -> frozenset[int]:
@@ -46,8 +49,9 @@ class Economy:
     parents: Mapping[str, str | None]
     blocks: tuple[Block, ...]
     current: Mapping[str, float] = field(default_factory=dict)
-    #: Children with no volumes of their own, weighted by their parent's volumes (their share of the
-    #: parent assumed constant through the year); a change to their rate cannot move the parent.
+    #: Children with no volumes of their own and no stated share of their parent: their rates are
+    #: weighted by the parent's volumes (any share constant through the year gives the same weights),
+    #: but they cannot be levers, since how much they move the parent is unknown.
     proxied: frozenset[str] = frozenset()
     #: Figures published for whole periods (outturns: H1, 9M, FY …), period → item → rate. A published
     #: figure is the figure: it is reported as it is, whatever the blocks imply.
@@ -98,6 +102,12 @@ class Economy:
             return block.grdp
         return self.sector_grdp(block)
 
+    def block_half(self, block: Block) -> float:
+        """The rounding a block's GRDP carries: its printed GRDP's, or its sectors' weighted."""
+        if block.grdp is not None or not self.has_sectors(block):
+            return block.halves.get("grdp", 0.0)
+        return math.fsum(block.volumes[s] * block.halves.get(s, 0.0) for s in self.top) / self.block_volume(block)
+
     def residual(self, block: Block) -> float:
         """Given GRDP minus what its sectors imply (0 when GRDP follows from the sectors)."""
         if block.grdp is None or not self.has_sectors(block):
@@ -107,43 +117,3 @@ class Economy:
     # ----- changes (scenarios) ------------------------------------------------------------
     def replace_block(self, new: Block) -> Economy:
         return replace(self, blocks=tuple(new if b.name == new.name else b for b in self.blocks))
-
-    def with_rate(self, block_name: str, sector: str, rate: float) -> Economy:
-        """Set a sector's rate in a block; its parents and a given GRDP move through the weights."""
-        block = self.block(block_name)
-        if sector not in block.rates:
-            if not block.rates:
-                raise InputError("block-grdp-only", block=block_name, fix="fix-block-grdp-only")
-            raise InputError(
-                "block-lacks-rate", block=block_name, item=sector, items=("grdp", *block.rates), fix="fix-block-items"
-            )
-        rates = dict(block.rates)
-        grdp = block.grdp
-        key, new = sector, rate
-        while True:
-            delta = new - rates[key]
-            rates[key] = new
-            parent = self.parents[key]
-            if parent is None:
-                if grdp is not None:
-                    grdp += block.volumes[key] * delta / self.block_volume(block)
-                break
-            if key in self.proxied or key not in block.volumes or block.volumes.get(parent, 0) <= 0:
-                break  # no volume for the child here: its parent cannot follow
-            new = rates[parent] + block.volumes[key] * delta / block.volumes[parent]
-            key = parent
-        return self.replace_block(replace(block, rates=MappingProxyType(rates), grdp=grdp))
-
-    def with_grdp(self, block_name: str, rate: float) -> Economy:
-        """Set a block's GRDP: every sector (children too) shifts by the same points."""
-        block = self.block(block_name)
-        delta = rate - self.block_grdp(block)
-        return self.shifted(block_name, "grdp", delta)
-
-    def shifted(self, block_name: str, item: str, points: float) -> Economy:
-        block = self.block(block_name)
-        if item != "grdp":
-            return self.with_rate(block_name, item, block.rates.get(item, 0.0) + points)
-        rates = {k: v + points for k, v in block.rates.items()}
-        grdp = None if block.grdp is None else block.grdp + points
-        return self.replace_block(replace(block, rates=MappingProxyType(rates), grdp=grdp))

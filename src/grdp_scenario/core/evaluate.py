@@ -10,6 +10,7 @@ from . import periods
 from .economy import Economy
 from .errors import Fact, NotComputable
 from .growth import contribution, weighted_growth
+from .rounding import MISSED, goal_verdict
 
 RESIDUAL = "residual"
 
@@ -36,11 +37,18 @@ class GoalResult:
     min: float
     value: float | None
     headline: bool = False
+    #: The rounding the value and the goal carry as printed (docs/method.md §7), in points.
+    slack: float = 0.0
 
     @property
     def met(self) -> bool:
         # Goals are thresholds compared at full precision (docs/method.md §7).
         return self.value is not None and self.value >= self.min
+
+    @property
+    def verdict(self) -> str:
+        """met | within_rounding | missed: the rule the audit follows too (rounding.goal_verdict)."""
+        return goal_verdict(self.value, self.min, self.slack)
 
     @property
     def margin(self) -> float | None:
@@ -71,6 +79,14 @@ def period_result(economy: Economy, period: str) -> PeriodResult:
     return PeriodResult(
         period, res.blocks, grdp, sectors, contributions, economy.published_status.get(period, "actual"), reason
     )
+
+
+def value_of(economy: Economy, period: str, item: str) -> float | None:
+    """One figure: a period's GRDP (``item="grdp"``) or sector growth; None when it cannot be computed."""
+    res = period_result(economy, period)
+    if not res.computable:
+        return None
+    return res.grdp if item == "grdp" else res.sectors.get(item)
 
 
 def computed_period_result(economy: Economy, period: str) -> PeriodResult:
@@ -113,11 +129,15 @@ class Evaluation:
         return next((g for g in self.goals if g.headline), None)
 
     def goal_met(self, strict: bool = False) -> bool:
-        """The headline FY GRDP goal; with ``strict``, every goal."""
-        if strict:
-            return all(g.met for g in self.goals)
+        """The headline FY GRDP goal met; with ``strict``, also no other goal missed beyond rounding
+        (docs/method.md §7). Without a headline goal, every goal stands in for it."""
         head = self.headline
-        return head.met if head is not None else all(g.met for g in self.goals)
+        others = [g for g in self.goals if g is not head]
+        if head is not None and not head.met:
+            return False
+        if head is None and not all(g.met for g in others):
+            return False
+        return not strict or all(g.verdict != MISSED for g in others)
 
     def value(self, period: str, item: str) -> float | None:
         p = self.periods.get(period)
@@ -126,7 +146,7 @@ class Evaluation:
         return p.grdp if item == "grdp" else p.sectors.get(item)
 
     def to_json(self, strict: bool = False) -> dict[str, Any]:
-        """The docs/method.md §8 form of ``check --format json`` (rates in percent, unrounded)."""
+        """The docs/method.md §9 form of ``check --format json`` (rates in percent, unrounded)."""
         e = self.economy
         out: dict[str, Any] = {
             "region": e.region,
@@ -152,7 +172,9 @@ class Evaluation:
                     "min": g.min,
                     "value": g.value,
                     "met": g.met,
+                    "verdict": g.verdict,
                     "margin": g.margin,
+                    "rounding": g.slack,
                     "headline": g.headline,
                 }
                 for g in self.goals
@@ -186,13 +208,44 @@ class Evaluation:
 
         return pd.DataFrame(
             [
-                {"period": g.period, "item": g.item, "min": g.min, "value": g.value, "margin": g.margin, "met": g.met}
+                {
+                    "period": g.period,
+                    "item": g.item,
+                    "min": g.min,
+                    "value": g.value,
+                    "margin": g.margin,
+                    "met": g.met,
+                    "verdict": g.verdict,
+                }
                 for g in self.goals
             ]
         )
 
 
-def evaluate(economy: Economy, goals: Mapping[str, Mapping[str, float]], nominal_inputs: Any = None) -> Evaluation:
+def rounding_of(economy: Economy, period: str, item: str) -> float:
+    """The rounding a period's figure carries from its blocks' printed figures: their half-units, weighted
+    as the figure is (docs/method.md §7). A published figure for the period is taken as it stands."""
+    if item in economy.published.get(period, {}):
+        return 0.0
+    try:
+        blocks = economy.blocks_of(period)
+    except NotComputable:
+        return 0.0
+    if item == "grdp":
+        pairs = [(economy.block_volume(b), economy.block_half(b)) for b in blocks]
+    else:
+        pairs = [(b.volumes[item], b.halves.get(item, 0.0)) for b in blocks if item in b.volumes]
+    total = math.fsum(v for v, _ in pairs)
+    return math.fsum(v * h for v, h in pairs) / total if total > 0 else 0.0
+
+
+def evaluate(
+    economy: Economy,
+    goals: Mapping[str, Mapping[str, float]],
+    nominal_inputs: Any = None,
+    goal_halves: Mapping[tuple[str, str], float] | None = None,
+) -> Evaluation:
+    """Every reported period and every goal; ``goal_halves`` is the rounding of each printed goal."""
     results = {p: period_result(economy, p) for p in periods.REPORTED}
     goal_results = []
     for period, items in goals.items():
@@ -201,7 +254,10 @@ def evaluate(economy: Economy, goals: Mapping[str, Mapping[str, float]], nominal
             res = results.get(period) or period_result(economy, period)
             if res.computable:
                 value = res.grdp if item == "grdp" else res.sectors.get(item)
-            goal_results.append(GoalResult(period, item, minimum, value, headline=(period, item) == ("FY", "grdp")))
+            slack = rounding_of(economy, period, item) + (goal_halves or {}).get((period, item), 0.0)
+            goal_results.append(
+                GoalResult(period, item, minimum, value, headline=(period, item) == ("FY", "grdp"), slack=slack)
+            )
     goal_results.sort(key=lambda g: (g.period != "FY", periods.sort_key(g.period), g.item != "grdp"))
     nominal = None
     if nominal_inputs is not None:

@@ -21,7 +21,7 @@ QUARTERS_OF: dict[str, frozenset[int]] = {
     "FY": frozenset({1, 2, 3, 4}),
 }
 
-#: The periods reported (every computable one of these, docs/method.md §8), in the order
+#: The periods reported (every computable one of these, docs/method.md §9), in the order
 #: of the plan's appendix: quarters and half-years as they come, then the cumulative columns.
 REPORTED = ("Q1", "Q2", "H1", "Q3", "Q4", "9M", "H2", "FY")
 #: Cumulative periods the statistics office publishes, from the start of the year.

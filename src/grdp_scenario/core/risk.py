@@ -124,7 +124,9 @@ def assess(
         raise InputError("risk-no-target", fix="fix-risk-no-target")
     n = len(variables)
     corr = parse_number(corr, "--corr")
-    if corr >= 1 or (n > 1 and corr <= -1 / (n - 1)):
+    # A common correlation is valid on the closed range [−1/(n−1), 1]: the correlation matrix is positive
+    # semi-definite there (singular at the ends, where the closed form still holds).
+    if corr > 1 or (n > 1 and corr < -1 / (n - 1) - 1e-12) or (n == 1 and corr < -1):
         raise InputError("corr-impossible", where="--corr", value=corr, rates=n, low=-1 / max(n - 1, 1), fix="fix-corr")
     sds = [sd[s] for _, s in variables]
     cov = [[sds[i] * sds[j] * (1.0 if i == j else corr) for j in range(n)] for i in range(n)]
@@ -134,9 +136,8 @@ def assess(
             mean = goal_value(economy, period, item)
             if mean is None:
                 continue
+            # every goal check reports: one no uncertain rate reaches (actual blocks only) has σ = 0
             w = tuple(lever_weight(economy, b, s, period, item) for b, s in variables)
-            if not any(abs(x) > 1e-12 for x in w):
-                continue  # no uncertain rate reaches it (a child weighted by its parent): nothing to say
             var = math.fsum(w[i] * cov[i][j] * w[j] for i in range(n) for j in range(n))
             out.append(
                 GoalRisk(
@@ -148,10 +149,12 @@ def assess(
         import numpy as np
 
         rng = np.random.default_rng(seed)
-        # Correlated standard normals (Cholesky of the correlation matrix), then scaled by each sd:
-        # the correlation matrix stays positive definite even where an sd is zero.
+        # Correlated standard normals through a square root of the correlation matrix (eigenvalues, so the
+        # singular ends of the range work too), then scaled by each sd.
         correlation = np.full((n, n), corr) + np.eye(n) * (1 - corr)
-        shocks = (rng.standard_normal((draws, n)) @ np.linalg.cholesky(correlation).T) * np.array(sds)
+        eigenvalues, vectors = np.linalg.eigh(correlation)
+        root = vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))
+        shocks = (rng.standard_normal((draws, n)) @ root.T) * np.array(sds)
         for g in out:
             outcome = g.mean + shocks @ np.array(g.weights)
             result.mc_probability[(g.period, g.item)] = float((outcome >= g.min).mean())

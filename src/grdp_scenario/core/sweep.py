@@ -1,16 +1,22 @@
-"""A grid over one or two rates, vectorised: the goal is linear in each rate, so the whole grid is the
-baseline plus an outer sum of weighted steps (numpy), never a Python loop per point."""
+"""A grid over one or two rates, vectorised.
+
+Each point is the what-if that sets the axes' levers to the point's rates, resolved by the override rule
+(overrides.resolve). That resolution is linear in the rates it sets, so the goal over the whole grid is
+the baseline plus an outer sum of weighted steps (numpy), never a Python loop per point. The weights
+are measured jointly, through the same resolution: two levers that move separate rates simply add;
+levers that overlap (a block's GRDP and one of its sectors, H2 and Q4) get the weights the override rule
+gives them together, so every point equals ``whatif`` with the same ``--set``s.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from . import periods
-from .analysis import goal_value, lever_weight
 from .economy import Economy
 from .errors import InputError
-from .overrides import make_override
+from .evaluate import value_of
+from .overrides import Override, make_override, require_open, resolve
 from .values import check_rate, parse_number
 
 MAX_POINTS = 20_000_000
@@ -24,7 +30,7 @@ class Axis:
     stop: float
     step: float
     current: float
-    weight: float
+    weight: float = float("nan")  # points of the goal per point of this axis, the other axis held
 
     @property
     def name(self) -> str:
@@ -40,18 +46,21 @@ class Axis:
         return np.linspace(self.start, self.start + (self.count - 1) * self.step, self.count)
 
 
-def parse_axis(text: str, economy: Economy, goal_period: str, goal_item: str) -> Axis:
+def parse_axis(text: str, economy: Economy, counterfactual: bool = False) -> Axis:
     target, sep, spec = text.partition("=")
     period, dot, item = target.strip().partition(".")
     parts = spec.split(":")
     if not sep or not dot or len(parts) != 3:
         raise InputError("vary-form", where="--vary", value=text, fix="fix-vary-form")
+    period, item = period.strip(), item.strip()
     make_override("set", period, item, "0", economy, "--vary")  # names what is allowed if it is not
+    if not counterfactual:
+        require_open(economy, period, item, "--vary")
     start, stop, step = (parse_number(p, "--vary") for p in parts)
     if step <= 0 or stop < start:
         raise InputError("vary-range", where="--vary", value=spec, fix="fix-vary-form")
     check_rate(start, "--vary")
-    current = goal_value(economy, period, item)
+    current = value_of(economy, period, item)
     if current is None:
         raise InputError(
             "override-unknown-value",
@@ -61,8 +70,7 @@ def parse_axis(text: str, economy: Economy, goal_period: str, goal_item: str) ->
             blocks=tuple(economy.block_names),
             fix="fix-override-unknown-value",
         )
-    weight = lever_weight(economy, period, item, goal_period, goal_item)
-    return Axis(period, item, start, stop, step, current, weight)
+    return Axis(period, item, start, stop, step, current)
 
 
 @dataclass
@@ -111,7 +119,9 @@ class SweepResult:
         if len(a) == 1:
             return {a[0].name: a[0].current + base / a[0].weight if a[0].weight else None}
         if not a[1].weight:
-            return {"line": None}
+            # the second axis does not move the goal (the override rule gives it no effect beside the first)
+            x = a[0].current + base / a[0].weight if a[0].weight else None
+            return {"line": None, a[0].name: x}
         slope = -a[0].weight / a[1].weight
         intercept = a[1].current + (base + a[0].weight * a[0].current) / a[1].weight
         return {"line": {"y": a[1].name, "x": a[0].name, "intercept": intercept, "slope": slope}}
@@ -129,22 +139,37 @@ class SweepResult:
 
 
 def sweep(
-    economy: Economy, axes: list[Axis], goal: float, goal_period: str = "FY", goal_item: str = "grdp"
+    economy: Economy,
+    axes: list[Axis],
+    goal: float,
+    goal_period: str = "FY",
+    goal_item: str = "grdp",
+    counterfactual: bool = False,
 ) -> SweepResult:
     import numpy as np
 
     if not 1 <= len(axes) <= 2:
         raise InputError("vary-count", where="--vary", count=len(axes), fix="fix-vary-count")
-    if len(axes) == 2 and periods.quarters(axes[0].period) & periods.quarters(axes[1].period):
-        raise InputError(
-            "vary-overlap", where="--vary", first=axes[0].name, second=axes[1].name, fix="fix-vary-overlap"
-        )
     total = 1
     for a in axes:
         total *= a.count
     if total > MAX_POINTS:
         raise InputError("vary-too-many", where="--vary", points=total, limit=MAX_POINTS, fix="fix-vary-too-many")
-    baseline = goal_value(economy, goal_period, goal_item)
+
+    def at(points: list[float]) -> float:
+        overrides = [Override("set", a.period, a.item, x) for a, x in zip(axes, points)]
+        try:
+            return value_of(resolve(economy, overrides, counterfactual), goal_period, goal_item)
+        except InputError as exc:
+            exc.where = exc.where or "--vary"  # the levers come from --vary, whatever resolve says
+            raise
+
+    here = [a.current for a in axes]
+    baseline = at(here)
+    axes = [
+        replace(a, weight=at([x + (1.0 if i == k else 0.0) for i, x in enumerate(here)]) - baseline)
+        for k, a in enumerate(axes)
+    ]
     grid = np.full((), baseline)
     for a in axes:
         step = a.weight * (a.values() - a.current)

@@ -12,6 +12,7 @@ from ..core.economy import Block, Economy
 from ..core.errors import Fact, InputError
 from ..core.growth import implied_deflator
 from ..core.nominal import IMPLIED, STATED, NominalInputs
+from ..core.rounding import half_unit
 from .actuals import BaseYear
 
 
@@ -27,7 +28,25 @@ def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None 
     parents = {s.key: s.parent for s in model.sectors}
     top = tuple(plan.top_level)
     volume_blocks = base.blocks
-    proxied = frozenset(s for s, p in parents.items() if p is not None and not any(k == s for k, _ in base.volume))
+    with_volumes = {k for k, _ in base.volume}
+    shares = dict(model.assumptions.child_shares)
+    for key in shares:
+        if key in with_volumes:
+            raise InputError(
+                "child-share-and-volumes",
+                file=plan.file,
+                line=plan.line("assumptions", "child_shares", key),
+                where=f"assumptions.child_shares.{key}",
+                key=key,
+                actuals=base.file,
+                fix="fix-child-share-and-volumes",
+            )
+
+    def depth(key: str) -> int:
+        return 0 if parents[key] is None else 1 + depth(parents[key])
+
+    children = sorted((s for s, p in parents.items() if p is not None and s not in with_volumes), key=depth)
+    proxied = frozenset(s for s in children if s not in shares)
     blocks = []
     for name in sorted(specs, key=periods.sort_key):
         spec = specs[name]
@@ -49,11 +68,23 @@ def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None 
         for s in parents:
             if all((s, v) in base.volume for v in parts):
                 volumes[s] = sum(base.volume[(s, v)] for v in parts)
-        for s in proxied:
+        for s in children:  # parents before their children
             if parents[s] in volumes:
-                volumes[s] = volumes[parents[s]]
+                # docs/method.md §1: L[c,b] = σ_c·L[p,b]; without σ_c the parent's volumes weigh the child
+                volumes[s] = volumes[parents[s]] * shares.get(s, 100.0) / 100
         rates = dict(spec.rates)
-        blocks.append(Block(name, spec.status, MappingProxyType(volumes), MappingProxyType(rates), spec.grdp, "plan"))
+        halves = {k: half_unit(plan.decimals("growth", name, k)) for k in ("grdp", *rates)}
+        blocks.append(
+            Block(
+                name,
+                spec.status,
+                MappingProxyType(volumes),
+                MappingProxyType(rates),
+                spec.grdp,
+                "plan",
+                MappingProxyType(halves),
+            )
+        )
     return Economy(
         model.region.key,
         model.region.name,
@@ -65,6 +96,17 @@ def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None 
         MappingProxyType(dict(base.current)),
         proxied,
     )
+
+
+def goal_halves(plan) -> dict[tuple[str, str], float]:
+    """The rounding of each printed goal (docs/method.md §7). A goal printed without decimals ("từ 10% trở
+    lên") is a stated threshold, not a rounded figure: it carries none."""
+    out = {}
+    for period, items in plan.model.goals.items():
+        for item in items:
+            decimals = plan.decimals("goals", period, item)
+            out[(period, item)] = half_unit(decimals) if decimals else 0.0
+    return out
 
 
 def nominal_inputs_from_plan(plan, current: Mapping[str, float]) -> NominalInputs:

@@ -96,10 +96,13 @@ class PerCapita(Model):
 
 
 class Assumptions(Model):
-    """What nominal figures rest on when the plan does not say it outright."""
+    """What the figures rest on where the plan does not say it outright."""
 
     deflators: dict[str, Rate] = Field(default_factory=dict)
     population: Amount | None = None
+    #: A child sector's share of its parent's base-year volume at constant prices, in percent
+    #: (docs/method.md §1): what ties industry to industry-construction in a what-if.
+    child_shares: dict[str, Amount] = Field(default_factory=dict)
 
 
 class Indicator(Model):
@@ -257,6 +260,14 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
                 value=s.parent,
                 allowed=tuple(keys),
             )
+    parent_of = {s.key: s.parent for s in model.sectors}
+    for i, s in enumerate(model.sectors):
+        seen, key = {s.key}, s.parent
+        while key is not None:
+            if key in seen:
+                raise _fail(file, located, ("sectors", i, "parent"), "parent-cycle", "fix-parent-cycle", key=s.key)
+            seen.add(key)
+            key = parent_of[key]
     top = [s.key for s in model.sectors if s.parent is None]
     if not top:
         raise _fail(file, located, ("sectors",), "sectors-no-top", "fix-sectors-no-top")
@@ -293,6 +304,19 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
         _check_item(file, located, ("base_year_growth", item), item, items)
     for item in model.assumptions.deflators:
         _check_item(file, located, ("assumptions", "deflators", item), item, keys)
+    children = [s.key for s in model.sectors if s.parent is not None]
+    for item, share in model.assumptions.child_shares.items():
+        _check_item(file, located, ("assumptions", "child_shares", item), item, children)
+        if not 0 < share <= 100:
+            raise _fail(
+                file,
+                located,
+                ("assumptions", "child_shares", item),
+                "child-share-range",
+                "fix-child-share-range",
+                key=item,
+                value=share,
+            )
     for column, shares in model.structure.items():
         if column not in COLUMNS:
             raise _fail(

@@ -39,8 +39,6 @@ LABELS: dict[str, str] = {
     "value": N_("Value"),
     "margin": N_("Margin (pp)"),
     "met": N_("Met"),
-    "yes": N_("met"),
-    "no": N_("not met"),
     "growth_title": N_("Growth over the same period of {base} (%)"),
     "contrib_title": N_("Contributions to GRDP growth (percentage points)"),
     "goals_title": N_("Goals"),
@@ -57,9 +55,18 @@ LABELS: dict[str, str] = {
     "stated": N_("stated in the targets file"),
     "verdict_met": N_("GOAL MET: {period} GRDP growth {value} ≥ {min} (margin {margin} points)"),
     "verdict_missed": N_("GOAL MISSED: {period} GRDP growth {value} < {min} (short by {margin} points)"),
+    "verdict_within_rounding": N_(
+        "GOAL NOT MET, WITHIN ROUNDING: {period} GRDP growth {value} < {min}, short by {margin} points, "
+        "no more than the rounding of the printed figures ({rounding})"
+    ),
     "no_headline": N_("The plan sets no FY GRDP goal; {met} of {total} goals are met"),
     "verdict_strict_missed": N_("STRICT: {n} other goal(s) missed: {items}"),
-    "missed_goals": N_("Goals not met: {items}"),
+    "missed_goals": N_("Goals missed: {items}"),
+    "rounding_goals": N_("Goals short only within the rounding of the printed figures: {items}"),
+    "verdict": N_("Verdict"),
+    "goal_met": N_("met"),
+    "goal_within_rounding": N_("within rounding"),
+    "goal_missed": N_("missed"),
     "unknown_goals": N_("Goals that cannot be evaluated (the data do not give them): {items}"),
     "not_computable": N_("Not computable: {items}"),
     "residual_note": N_(
@@ -91,6 +98,9 @@ LABELS: dict[str, str] = {
     "scenario": N_("What-if"),
     "change_pp": N_("Δ (pp)"),
     "changes": N_("Changes: {items}"),
+    "child_share_note": N_(
+        "{child} is taken as {share} of {parent} by base volume (assumptions.child_shares in the targets file)"
+    ),
     "baseline_verdict": N_("Plan: {text}"),
     "override_set": N_("{lever} set to {value}"),
     "override_shift": N_("{lever} shifted by {value} points"),
@@ -376,14 +386,18 @@ MESSAGES: dict[str, str] = {
     "goal-not-computable": N_("{period} {item} is not computable from the data"),
     "fix-goal-not-computable": N_("Choose an item given in every block"),
     "block-not-target": N_("'{value}' is not a target block"),
+    "child-share-range": N_("the share of {key} is {value}%, outside (0, 100]"),
+    "fix-child-share-range": N_("Give its share of its parent's base volume in percent, above 0 and at most 100"),
+    "child-share-and-volumes": N_("{key} has volumes in {actuals} and a stated share too"),
+    "fix-child-share-and-volumes": N_("Keep one: the volumes of the base-year file, or the share"),
+    "parent-cycle": N_("sector {key} is its own ancestor"),
+    "fix-parent-cycle": N_("Give each child sector a top-level sector (or another child) as parent, without a loop"),
     "fix-block-not-target": N_("Use one of the plan's target blocks: {allowed}"),
     "vary-form": N_("'{value}' is not of the form PERIOD.ITEM=START:STOP:STEP"),
     "vary-range": N_("'{value}' needs START ≤ STOP and STEP > 0"),
     "fix-vary-form": N_("Write e.g. --vary Q4.grdp=10:15:0.1"),
     "vary-count": N_("{count} --vary options are given"),
     "fix-vary-count": N_("Vary one or two rates"),
-    "vary-overlap": N_("{first} and {second} move the same quarters, so their effects do not simply add"),
-    "fix-vary-overlap": N_("Vary rates of different blocks"),
     "vary-too-many": N_("the grid has {points} points"),
     "fix-vary-too-many": N_("Use a coarser STEP (at most {limit} points)"),
     "sd-negative": N_("a standard deviation of {value} is below zero"),
@@ -391,7 +405,26 @@ MESSAGES: dict[str, str] = {
     "risk-no-target": N_("no block has the status target, so nothing is uncertain"),
     "fix-risk-no-target": N_("Risk applies to the target blocks of the year"),
     "corr-impossible": N_("a common correlation of {value} is impossible for {rates} rates"),
-    "fix-corr": N_("Give a value between {low} and 1 (exclusive)"),
+    "fix-corr": N_("Give a value between {low} and 1"),
+    "override-twice": N_("{first} and {second} both change the same figure"),
+    "fix-override-twice": N_("Keep one of them"),
+    "overrides-conflict": N_("{override} cannot hold together with {others}: they already decide that figure"),
+    "fix-overrides-conflict": N_("Leave out one of these overrides"),
+    "overrides-rate-impossible": N_("to make {overrides} hold, {block} {item} would fall to {value}%"),
+    "fix-overrides-rate-impossible": N_("Choose less extreme values"),
+    "lever-fixed": N_("{lever} cannot be changed: {because}"),
+    "fix-lever-fixed": N_(
+        "Change a target block, or ask for the counterfactual with --counterfactual (the published "
+        "figures over that block are then set aside); to correct a published figure, edit the outturn file"
+    ),
+    "block-actual": N_("{block} is actual in the plan"),
+    "block-outturn": N_("{block} is published in the outturn ({status})"),
+    "block-derived": N_("{block} is derived from the published {period} figure of the outturn"),
+    "child-share-unknown": N_("{item} has no base volumes of its own, so how much it moves {parent} is not known"),
+    "fix-child-share-unknown": N_(
+        "State its share of {parent} in the targets file (assumptions: child_shares: {item}: PERCENT), or "
+        "change {parent} instead"
+    ),
     # calibration
     "calibrate-no-sectors": N_("block {blocks} gives no sector rates, so its volumes cannot be calibrated"),
     "fix-calibrate-no-sectors": N_("Calibration needs every sector's rate in every block"),

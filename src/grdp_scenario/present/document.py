@@ -37,7 +37,7 @@ class Table:
 @dataclass
 class Document:
     title: str
-    data: dict[str, Any]  # the JSON form (docs/method.md §8)
+    data: dict[str, Any]  # the JSON form (docs/method.md §9)
     tables: list[Table] = field(default_factory=list)
     verdict: str | None = None
     ok: bool | None = None  # colour of the verdict

@@ -1,4 +1,4 @@
-"""JSON: the form scripts rely on (docs/method.md §8), rates in percent and unrounded."""
+"""JSON: the form scripts rely on (docs/method.md §9), rates in percent and unrounded."""
 
 from __future__ import annotations
 

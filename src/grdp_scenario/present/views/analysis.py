@@ -40,7 +40,13 @@ def override_text(w: Wording, o) -> str:
 
 
 def whatif_document(
-    scenario, baseline: Evaluation, changed: Evaluation, overrides, lang="en", strict: bool = False
+    scenario,
+    baseline: Evaluation,
+    changed: Evaluation,
+    overrides,
+    lang="en",
+    strict: bool = False,
+    changed_only: bool = False,
 ) -> Document:
     w = Wording(lang, scenario.plan)
     text, ok = verdict(w, changed, strict)
@@ -72,8 +78,9 @@ def whatif_document(
                 )
             )
     # What changed first; the order within each group stays that of the items and periods.
-    for _, cells in sorted(rows, key=lambda r: not r[0]):
-        table.add(*cells)
+    for moved, cells in sorted(rows, key=lambda r: not r[0]):
+        if moved or not changed_only:
+            table.add(*cells)
     tables = [table, goals_table(w, changed)]
     contrib = contributions_table(w, changed)
     if contrib:
@@ -82,6 +89,13 @@ def whatif_document(
         w.label("changes", items="; ".join(override_text(w, o) for o in overrides)),
         w.label("baseline_verdict", text=base_text.replace("\n", " ")),
     ]
+    # A child lever, or a parent whose child follows it, rests on the stated share (docs/method.md §1).
+    shares = scenario.plan.model.assumptions.child_shares
+    parents = changed.economy.parents
+    touched = {o.item for o in overrides}
+    for key in sorted(k for k in shares if k in touched or parents.get(k) in touched):
+        share = w.percent(shares[key], 1)
+        notes.append(w.label("child_share_note", child=w.item(key), parent=w.item(parents[key]), share=share))
     data = {
         "baseline": baseline.to_json(strict),
         "scenario": changed.to_json(strict),
@@ -184,11 +198,10 @@ def sweep_document(scenario, result, lang="en") -> Document:
     table.add(Cell(w.label("lowest", what=what), "min"), rate_cell(w, data["min"]))
     table.add(Cell(w.label("highest", what=what), "max"), rate_cell(w, data["max"]))
     b = data["boundary"]
-    if len(result.axes) == 1:
-        value = next(iter(b.values()))
-        sign = "≥" if result.axes[0].weight > 0 else "≤"
-        axis = result.axes[0]
-        boundary = f"{w.lever(axis.period, axis.item)} {sign} {w.number(value, 3)}"
+    first = result.axes[0]
+    if not b.get("line") and b.get(first.name) is not None:
+        sign = "≥" if first.weight > 0 else "≤"
+        boundary = f"{w.lever(first.period, first.item)} {sign} {w.number(b[first.name], 3)}"
     elif b.get("line"):
         line = b["line"]
         (xp, xi), (yp, yi) = (line["x"].split(".", 1), line["y"].split(".", 1))

@@ -26,12 +26,16 @@ def growth_table(w: Wording, evaluation: Evaluation, key: str = "growth", title:
     return table
 
 
+#: How a verdict looks in a table: its label and style (within rounding is neither good nor bad).
+VERDICT_STYLE = {"met": "good", "within_rounding": None, "missed": "bad"}
+
+
 def goals_table(w: Wording, evaluation: Evaluation) -> Table:
     table = Table(
         "goals",
         w.label("goals_title"),
-        [w.label("period"), w.label("item"), w.label("min"), w.label("value"), w.label("margin"), w.label("met")],
-        column_keys=["period", "item", "min", "value", "margin", "met"],
+        [w.label(k) for k in ("period", "item", "min", "value", "margin", "verdict")],
+        column_keys=["period", "item", "min", "value", "margin", "verdict"],
     )
     for g in evaluation.goals:
         table.add(
@@ -41,9 +45,9 @@ def goals_table(w: Wording, evaluation: Evaluation) -> Table:
             rate_cell(w, g.value),
             points_cell(w, g.margin, 3),
             Cell(
-                "–" if g.value is None else w.label("yes" if g.met else "no"),
-                g.met,
-                None if g.value is None else "good" if g.met else "bad",
+                "–" if g.value is None else w.label(f"goal_{g.verdict}"),
+                None if g.value is None else g.verdict,
+                None if g.value is None else VERDICT_STYLE[g.verdict],
             ),
         )
     return table
@@ -112,9 +116,10 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
     """What a reader needs besides the tables: goals missed, residuals, derived blocks, conflicts, weights."""
     e = evaluation.economy
     notes = []
-    missed = [g for g in evaluation.goals if not g.met and not g.headline and g.value is not None]
-    if missed:
-        notes.append(w.label("missed_goals", items="; ".join(goal_phrase(w, g) for g in missed)))
+    for verdict_key, note in (("missed", "missed_goals"), ("within_rounding", "rounding_goals")):
+        goals = [g for g in evaluation.goals if g.verdict == verdict_key and not g.headline and g.value is not None]
+        if goals:
+            notes.append(w.label(note, items="; ".join(goal_phrase(w, g) for g in goals)))
     unknown = [g for g in evaluation.goals if g.value is None]
     if unknown:
         notes.append(

@@ -32,14 +32,19 @@ def verdict(w: Wording, evaluation: Evaluation, strict: bool) -> tuple[str, bool
     if head is None:
         text = w.label("no_headline", met=sum(g.met for g in evaluation.goals), total=len(evaluation.goals))
     else:
-        key = "verdict_met" if head.met else "verdict_missed"
+        key = {"met": "verdict_met", "within_rounding": "verdict_within_rounding"}.get(head.verdict, "verdict_missed")
         margin = head.margin if head.margin is not None else float("nan")
         period = w.period(head.period).lower() if w.vi else head.period
         text = w.label(
-            key, period=period, value=w.percent(head.value, 3), min=w.percent(head.min), margin=w.number(abs(margin), 3)
+            key,
+            period=period,
+            value=w.percent(head.value, 3),
+            min=w.percent(head.min),
+            margin=w.number(abs(margin), 3),
+            rounding=w.number(head.slack, 3),
         )
     if strict:
-        missed = [g for g in evaluation.goals if not g.met and not g.headline]
+        missed = [g for g in evaluation.goals if g.verdict == "missed" and not g.headline]
         if missed:
             text += "\n" + w.label(
                 "verdict_strict_missed", n=len(missed), items="; ".join(goal_phrase(w, g) for g in missed)

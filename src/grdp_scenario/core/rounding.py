@@ -2,7 +2,8 @@
 
 A relation between printed numbers holds exactly, holds within their rounding, or fails; we decide by
 the intervals, never by a fixed tolerance (a one-unit difference between printed integers is often
-rounding: 9 223 vs 264 + … may be, 9 007 vs 5 432 is not).
+rounding: 9 223 vs 264 + … may be, 9 007 vs 5 432 is not). ``goal_verdict`` is the one rule by which
+``check`` and the audit judge a goal (docs/method.md §7).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class Printed:
 
     @property
     def half(self) -> float:
-        return 0.0 if self.decimals is None else 0.5 * 10 ** (-self.decimals)
+        return half_unit(self.decimals)
 
 
 def equal(lhs: float, rhs: float, slack: float) -> str:
@@ -41,3 +42,23 @@ def at_most(lhs: float, rhs: float, slack: float) -> str:
 
 def total_half(values: list[Printed]) -> float:
     return sum(v.half for v in values)
+
+
+MET = "met"
+WITHIN_ROUNDING = "within_rounding"
+MISSED = "missed"
+
+
+def half_unit(decimals: int | None) -> float:
+    """Half a unit in the last printed place: what rounding may hide (0 for a computed number)."""
+    return 0.0 if decimals is None else 0.5 * 10 ** (-decimals)
+
+
+def goal_verdict(value: float | None, minimum: float, slack: float) -> str:
+    """A minimum goal: met at full precision; within rounding when short by no more than ``slack`` (the
+    rounding of the figures the value comes from, plus the goal's own); missed otherwise."""
+    if value is None:
+        return MISSED
+    if value >= minimum:
+        return MET
+    return WITHIN_ROUNDING if minimum - value <= slack + EPS else MISSED
