@@ -266,3 +266,9 @@ def test_risk_command():
     assert set(data["quantiles"]) == {"5", "10", "25", "50", "75", "90", "95"}
     assert cli("risk", "--sd", "x").exit_code == 2
     assert cli("risk", "--sd", "servics=1").exit_code == 2
+
+
+def test_sensitivity_of_a_goal_the_data_cannot_give_exits_2():
+    r = cli("sensitivity", "--item", "industry")  # FY industry: H1 gives no industry rate
+    assert r.exit_code == 2 and "FY industry is not computable" in r.stderr and "Traceback" not in r.output
+    assert cli("sensitivity", "--item", "industry", "--period", "H2").exit_code == 0

@@ -54,6 +54,10 @@ def levers(
     together: bool = True,
 ) -> list[Lever]:
     """Each movable block's GRDP and sectors, and all movable blocks together, with their weights."""
+    if value_of(economy, goal_period, goal_item) is None:
+        raise InputError(
+            "goal-not-computable", where="--item", period=goal_period, item=goal_item, fix="fix-goal-not-computable"
+        )
     names = blocks if blocks is not None else movable_blocks(economy)
     out = []
     for name in names:
