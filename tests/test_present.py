@@ -104,7 +104,7 @@ def run(*args: str, columns: int = 120):
 COMMANDS = {
     "check": ["check"],
     "check-outturn": ["check", "--outturn", OUTTURN],
-    "whatif": ["whatif", "--set", "Q4.services=16", "--shift", "Q3.grdp=-1"],
+    "whatif": ["whatif", "--set", "Q4.services=16", "--shift", "Q3.grdp=-1", "--set", "Q4.industry=20"],
     "required": ["required", "--goal", "10.5"],
     "required-outturn": ["required", "--outturn", OUTTURN.replace("outturn_2025", "outturn_2025")],
     "sensitivity": ["sensitivity"],
@@ -150,6 +150,9 @@ def test_vietnamese_output_has_no_english_left(name, fmt, tmp_path):
         ["risk", "--sd", "-1"],
         ["record", "Q5", "--grdp", "1", "--outturn", "o.csv"],
         ["sweep", "--vary", "Q4.grdp=10:15"],
+        ["whatif", "--set", "H1.grdp=9"],
+        ["whatif", "--set", "Q4.services=16", "--shift", "Q4.services=1"],
+        ["risk", "--sd", "1", "--corr", "1.5"],
     ],
 )
 def test_errors_in_vietnamese_have_no_english_left(args, tmp_path, monkeypatch):
