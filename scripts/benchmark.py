@@ -4,7 +4,8 @@
     python scripts/benchmark.py [--runs 7]
 
 Budgets (issue #2, #3): `--help` imports no pandas/numpy/scipy; `check` costs at most 1.3× the bare
-`python -c "import pandas, pydantic, typer, yaml, rich.table"`; a 1001 × 1001 `sweep` at most 1.5× a one-point sweep (docs/method.md §9).
+`python -c "import pandas, pydantic, typer, yaml, rich.table"`;
+a 1001 × 1001 `sweep` at most 1.5× a one-point sweep (docs/method.md §9).
 Not a test: timings depend on the machine; run it and read the ratios.
 """
 
