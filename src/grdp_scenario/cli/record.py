@@ -43,7 +43,9 @@ def record(
         scenario = Scenario.load(targets, actuals)
         rates: dict[str, object] = {} if grdp is None else {"grdp": grdp}
         rates.update(split_assignment(text, "--rate") for text in rate or [])
-        done = record_rows(outturn, scenario.plan, period, rates, status, source, published, replace)
+        done = record_rows(
+            outturn, scenario.plan, period, rates, status, source, published, replace, economy=scenario.economy
+        )
         after = scenario.with_outturn(outturn)
         said, warnings = record_lines(scenario.plan, done, after, str(outturn), lang)
         typer.echo("\n".join(said))

@@ -25,6 +25,12 @@ def guarded(action: Callable[[], int | None], debug: bool, lang: Lang | str = La
     w = Wording(lang)
     try:
         code = action()
+    except BrokenPipeError:
+        # The reader of our output left (``| head``): what was to be written is written; say nothing more.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except InputError as exc:
         if debug:
             raise
@@ -38,7 +44,7 @@ def guarded(action: Callable[[], int | None], debug: bool, lang: Lang | str = La
         fail(f"{w.label('error')}: {w.error(error)}")
     except typer.Exit:
         raise
-    except (KeyboardInterrupt, BrokenPipeError):
+    except KeyboardInterrupt:
         raise typer.Exit(130) from None
     raise typer.Exit(code or 0)
 

@@ -90,6 +90,11 @@ def apply_outturn(economy: Economy, figures: list[Published], file: str | None =
                         )
                     )
             else:
+                # Several unknown blocks under one figure: they move by equal points so that the period
+                # reaches it (the rule of a what-if on a union, docs/method.md §8); the split is an assumption.
+                economy = _spread(economy, period, blocks, [b.name for b in unknown], items)
+                for b in unknown:
+                    derived.append(Derived(b.name, period, economy.block_grdp(economy.block(b.name))))
                 conflicts.append(Fact("outturn-unsplit", period=period, blocks=tuple(b.name for b in unknown)))
         published[period] = items
         published_status[period] = status
@@ -132,3 +137,43 @@ def _derive_block(economy: Economy, period: str, blocks, name: str, items: dict[
     block = replace(new, status="derived", rates=MappingProxyType(rates), grdp=grdp, source=f"derived:{period}")
     economy = economy.replace_block(block)
     return economy, economy.block_grdp(block) if (grdp is not None or rates) else float("nan")
+
+
+def _spread(economy: Economy, period: str, blocks, names: list[str], items: dict[str, float]) -> Economy:
+    """Shift the unknown blocks ``names`` by equal points so that ``period`` gives the published figures:
+    d = (G_P·L_P − Σ_b L_b·g_b) / Σ_{unknown} L_b, for GRDP (all sectors of the block alike) and for each
+    published sector on top of that."""
+    unknown = [b for b in blocks if b.name in names]
+    moves: dict[str, dict[str, float]] = {b.name: {} for b in unknown}
+    if "grdp" in items:
+        total = sum(economy.block_volume(b) for b in blocks)
+        now = sum(economy.block_volume(b) * economy.block_grdp(b) for b in blocks)
+        d = (items["grdp"] * total - now) / sum(economy.block_volume(b) for b in unknown)
+        for b in unknown:
+            moves[b.name] = {"grdp": d} if not b.rates else {s: d for s in b.rates}
+    for s, rate in items.items():
+        if s == "grdp" or not all(s in b.rates and s in b.volumes for b in blocks):
+            continue
+        shift_before = {b.name: moves[b.name].get(s, 0.0) for b in unknown}
+        total = sum(b.volumes[s] for b in blocks)
+        now = sum(b.volumes[s] * (b.rates[s] + shift_before.get(b.name, 0.0)) for b in blocks)
+        d = (rate * total - now) / sum(b.volumes[s] for b in unknown)
+        for b in unknown:
+            moves[b.name][s] = moves[b.name].get(s, 0.0) + d
+    from .overrides import moved
+
+    economy = moved(economy, moves)
+    if "grdp" in items:
+        # the published GRDP stands even where published sectors moved the blocks further
+        now = [economy.block(b.name) for b in blocks]
+        total = sum(economy.block_volume(b) for b in now)
+        gap = items["grdp"] * total - sum(economy.block_volume(b) * economy.block_grdp(b) for b in now)
+        c = gap / sum(economy.block_volume(economy.block(n)) for n in names)
+        for n in names:
+            block = economy.block(n)
+            if abs(c) > 1e-12:
+                economy = economy.replace_block(replace(block, grdp=economy.block_grdp(block) + c))
+    for b in unknown:
+        block = economy.block(b.name)
+        economy = economy.replace_block(replace(block, status="derived", source=f"derived:{period}"))
+    return economy

@@ -1,24 +1,108 @@
-"""Files the tool writes are written whole or not at all."""
+"""Files the tool writes are written whole or not at all, and never hurt what they replace.
+
+- A regular file is replaced atomically: a temporary file beside it, fsynced, renamed over it; a crash or
+  a full disk leaves the old file as it was. The replacement keeps the old file's mode, and its owner and
+  group where the system lets us; a new file gets 0666 less the umask, as any program's would.
+- A symbolic link is followed: its target is replaced (a dangling link's target is created).
+- A special file (a device such as /dev/null, a FIFO) is written in place, never replaced.
+- A read-only file is refused: the user protected it.
+- A writer killed mid-write leaves a temporary file named after its process; the next writer removes
+  such files whose process is gone.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+TEMP_SUFFIX = ".tmp"
+
+
+class ReadOnlyTarget(OSError):
+    """The file exists and is protected against writing (no write permission bit)."""
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}.{os.getpid()}."
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files of earlier writers of ``path`` whose process no longer exists."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+            continue
+        pid_text = name[len(prefix) :].split(".", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _alive(int(pid_text)):
+            continue
+        try:
+            os.unlink(path.parent / name)
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's), or we cannot tell: leave its file alone
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def target_of(path: Path | str) -> Path:
+    """Where writing ``path`` lands: a symbolic link's target (followed to the end), else the path."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
 
 def write_atomic(path: Path | str, data: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, fsync it, then rename it over ``path``.
-
-    A crash or a full disk leaves the old file as it was: rename is atomic on POSIX and Windows.
-    """
-    path = Path(path)
+    """Write ``data`` to ``path`` whole or not at all (see the module's rules)."""
+    path = target_of(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        with open(path, "wb") as fh:  # a device or FIFO: written in place, never replaced
+            fh.write(payload)
+        return
+    if st is not None and not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise ReadOnlyTarget(13, "the file is read-only", str(path))
+    parent = path.parent if str(path.parent) else Path(".")
+    _remove_stale_temporaries(path)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=TEMP_SUFFIX, dir=parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
+            if st is not None:
+                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
+                try:
+                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
+                except OSError:
+                    try:  # not the owner: keep at least the group, which a shared folder relies on
+                        os.fchown(fh.fileno(), -1, st.st_gid)
+                    except OSError:
+                        pass
+            else:
+                os.fchmod(fh.fileno(), 0o666 & ~_umask())
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
@@ -35,6 +119,8 @@ def write_output(path: Path | str, data: str | bytes) -> None:
 
     try:
         write_atomic(path, data)
+    except ReadOnlyTarget:
+        raise InputError("file-read-only", file=str(path), fix="fix-file-read-only") from None
     except OSError as exc:
         raise InputError(
             "file-unwritable", file=str(path), reason=exc.strerror or str(exc), fix="fix-file-unwritable"

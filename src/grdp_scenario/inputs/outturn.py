@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -156,20 +157,65 @@ def published_figures(rows: list[Row]) -> list[Published]:
 # ----- recording ---------------------------------------------------------------------------------------
 
 
+#: How long ``record`` waits for another recorder before it gives up and names it (seconds).
+LOCK_WAIT = float(os.environ.get("GRDP_SCENARIO_LOCK_WAIT", "10"))
+
+
 @contextmanager
-def locked(path: Path):
-    """An exclusive lock beside the file, so two planners recording at once do not lose a row."""
-    lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+def locked(path: Path, wait: float | None = None):
+    """An exclusive lock beside the file, so two planners recording at once do not lose a row.
+
+    The lock is the kernel's (flock): it dies with its holder, so a killed recorder blocks nobody. A
+    stopped one would, so we wait at most ``wait`` seconds and then name the holder. The lock file gets
+    the outturn's permissions, so colleagues who may write the outturn may take its lock.
+    """
+    import time
+
+    from .atomic import _umask, target_of
+
+    target = target_of(path)
+    lock_path = target.with_name(target.name + ".lock")
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode) & 0o666
+    except OSError:
+        mode = 0o666 & ~_umask()
     try:
         try:
-            import fcntl
+            fd = os.open(lock_path, os.O_CREAT | os.O_EXCL | os.O_RDWR, mode)
+            os.fchmod(fd, mode)  # the umask must not narrow what the outturn's own permissions allow
+        except FileExistsError:
+            fd = os.open(lock_path, os.O_RDWR)
+        writable = True
+    except PermissionError:
+        try:  # a lock file someone else created: a shared lock needs only read access
+            fd = os.open(lock_path, os.O_RDONLY)
+            writable = False
+        except OSError as exc:
+            raise InputError(
+                "file-unwritable", file=str(lock_path), reason=exc.strerror or str(exc), fix="fix-file-unwritable"
+            ) from None
+    except OSError as exc:
+        raise InputError(
+            "file-unwritable", file=str(lock_path), reason=exc.strerror or str(exc), fix="fix-file-unwritable"
+        ) from None
+    try:
+        import fcntl
 
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except ImportError:  # Windows: msvcrt locks a byte range
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+                    raise InputError(
+                        "outturn-locked", file=str(path), lock=str(lock_path), holder=holder, fix="fix-outturn-locked"
+                    ) from None
+                time.sleep(0.05)
+        if writable:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
         os.close(fd)
@@ -192,7 +238,11 @@ def record(
     published: str = "",
     replace_existing: bool = False,
     now: datetime | None = None,
+    economy=None,
 ) -> Recorded:
+    """Record figures for ``period``. With the plan's ``economy``, the outturn as it would be after the
+    write is applied to it first, and anything wrong (a period the plan cannot use, an implied block at or
+    below −100 %) is refused before the file is touched."""
     path = Path(path)
     if period not in periods.QUARTERS_OF:
         raise InputError("period-unknown", value=period, allowed=periods.NAMES, fix="fix-one-of")
@@ -228,5 +278,28 @@ def record(
             Row(plan.model.year, period, item, rate, status, source, published, stamp) for item, rate in rates.items()
         ]
         all_rows = kept + new
+        if economy is not None:
+            check_applies(economy, all_rows, str(path))
         write_output(path, format_outturn(all_rows))
     return Recorded(all_rows, new, replaced)
+
+
+def check_applies(economy, rows: list[Row], file: str) -> None:
+    """The outturn ``rows`` laid over the plan: refused if a period cannot be used or a block it implies
+    is impossible (at or below −100 %)."""
+    from ..core.outturn import apply_outturn
+
+    applied = apply_outturn(economy, published_figures(rows), file)
+    for d in applied.derived:
+        block = applied.economy.block(d.block)
+        for item, rate in [("grdp", block.grdp), *block.rates.items()]:
+            if rate is not None and rate <= -100:
+                raise InputError(
+                    "outturn-implies-impossible",
+                    file=file,
+                    block=d.block,
+                    period=d.period,
+                    item=item,
+                    value=rate,
+                    fix="fix-outturn-implies-impossible",
+                )

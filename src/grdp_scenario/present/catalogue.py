@@ -238,6 +238,8 @@ MESSAGES: dict[str, str] = {
     "file-not-utf8": N_("is not UTF-8 text (byte {byte} cannot be read)"),
     "file-empty": N_("is empty"),
     "file-unwritable": N_("cannot be written: {reason}"),
+    "file-read-only": N_("is read-only, so it is left as it is"),
+    "fix-file-read-only": N_("Write to another file, or make this one writable first (chmod u+w)"),
     "fix-file-missing": N_("Check the path, or leave the option out to use the packaged data"),
     "fix-file-is-folder": N_("Name the file inside it"),
     "fix-file-unreadable": N_("Check that the file exists and may be read"),
@@ -362,9 +364,15 @@ MESSAGES: dict[str, str] = {
         "{implied}%; the published figure is shown"
     ),
     "outturn-unsplit": N_(
-        "{period}: {blocks} are all unknown, so the published figure cannot be split between "
-        "them; it is shown as published"
+        "{period}: {blocks} are not published one by one; they are taken to differ from the plan by equal "
+        "points so that {period} is as published (an assumption: record them when they are published)"
     ),
+    "outturn-implies-impossible": N_(
+        "the published {period} figure would make {block} {item} {value}%, which is impossible"
+    ),
+    "fix-outturn-implies-impossible": N_("Check the figure against the publication; nothing was written"),
+    "outturn-locked": N_("another recorder (process {holder}) has held the lock {lock} too long"),
+    "fix-outturn-locked": N_("Wait for it to finish, or if it is stopped, end it; the lock goes with its process"),
     # periods and blocks
     "split-block": N_("{period} would split block {split} (data exist only for {blocks})"),
     "sectors-unknown": N_("sector rates of {blocks} are not known (GRDP only)"),
