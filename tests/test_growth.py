@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from grdp_scenario.core import growth, periods
 from grdp_scenario.core.evaluate import RESIDUAL, period_result
 from grdp_scenario.core.overrides import set_rate
+from grdp_scenario.core.values import RATE_MAX
 
 from economies import PARTITIONS, SECTORS, economies, make, rates, volumes
 
@@ -130,7 +131,7 @@ def test_required_rate_meets_the_goal_exactly(economy, data, goal):
     total = sum(economy.block_volume(b) for b in economy.blocks)
     weight = growth.growth_weight(block.volumes[sector], total)
     need = growth.required_rate(block.rates[sector], fy.grdp, goal, weight)
-    assume(need > -100)  # beyond that the rate is impossible, and set_rate says so
+    assume(-100 < need <= RATE_MAX)  # beyond these the rate is impossible or implausible, and set_rate says so
     moved = set_rate(economy, block.name, sector, need)
     assert period_result(moved, "FY").grdp == pytest.approx(goal, abs=1e-9)
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..core.errors import Fact, InputError, NotComputable
 from ..core.growth import weighted_growth
 from ..core.rounding import EXACT, FAIL, MET, MISSED, ROUNDING, WITHIN_ROUNDING, Printed, at_most, equal, total_half
+from ..core.values import parse_number
 
 FLOW_IDENTITIES = (("9M", ("H1", "Q3")), ("H2", ("Q3", "Q4")), ("FY", ("H1", "H2")), ("FY", ("9M", "Q4")))
 STOCK_END = {"9M": "Q3", "H2": "Q4", "FY": "Q4"}
@@ -53,7 +54,7 @@ class Audit:
         for p in path:
             node = node[p]
         decimals = self.plan.decimals(*path)
-        return Printed(float(node), decimals)
+        return Printed(parse_number(node), decimals)  # as the plan's loader read it ("13.91%" too)
 
     def rate_path(self, block: str, item: str) -> tuple:
         return ("growth", block, item)

@@ -12,6 +12,12 @@ import re
 
 from .errors import InputError
 
+#: Beyond any figure a plan has (volumes in billion VND, rates in percent): numbers this large are typing
+#: accidents, and sums of them overflow to infinity.
+HUGE = 1e15
+#: Growth above this many percent (a hundred-fold) is no provincial sector's: refused, not computed.
+RATE_MAX = 10_000.0
+
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -19,6 +25,8 @@ def parse_number(raw: object, where: str | None = None) -> float:
     """A finite number from a YAML/CSV value or an option's text; '%' after it is allowed."""
     if isinstance(raw, bool):
         raise InputError("number-boolean", where=where, value=str(raw).lower(), fix="fix-number")
+    if isinstance(raw, int) and abs(raw) > HUGE:  # a 400-digit integer does not even fit a float
+        raise InputError("number-too-large", where=where, value=f"{str(raw)[:12]}…", fix="fix-number")
     if isinstance(raw, (int, float)):
         value = float(raw)
     else:
@@ -36,6 +44,8 @@ def parse_number(raw: object, where: str | None = None) -> float:
         value = float(text)
     if not math.isfinite(value):
         raise InputError("number-not-finite", where=where, value=str(raw), fix="fix-number")
+    if abs(value) > HUGE:
+        raise InputError("number-too-large", where=where, value=str(raw), fix="fix-number")
     return value
 
 
@@ -45,6 +55,8 @@ def check_rate(value: float, where: str | None = None) -> float:
         raise InputError("number-not-finite", where=where, value=str(value), fix="fix-number")
     if value <= -100:
         raise InputError("rate-impossible", where=where, value=value, fix="fix-rate")
+    if value > RATE_MAX:
+        raise InputError("rate-implausible", where=where, value=value, limit=RATE_MAX, fix="fix-rate")
     return value
 
 
@@ -66,4 +78,6 @@ def check_level(value: float, where: str | None = None) -> float:
         raise InputError("number-not-finite", where=where, value=str(value), fix="fix-number")
     if value < 0:
         raise InputError("level-negative", where=where, value=value, fix="fix-level")
+    if value > HUGE:
+        raise InputError("number-too-large", where=where, value=str(value), fix="fix-number")
     return value

@@ -123,6 +123,16 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
                 "actuals-row-empty", file=file, line=line, period=period, sector=sector, fix="fix-actuals-row-empty"
             )
         if vol is not None:
+            if vol == 0:
+                # growth of something that did not exist is undefined; it cannot weigh a sector's growth
+                raise InputError(
+                    "actuals-volume-zero",
+                    file=file,
+                    line=line,
+                    period=period,
+                    sector=sector,
+                    fix="fix-actuals-volume-zero",
+                )
             volume[(sector, period)] = vol
             sources[(sector, period)] = cell["source"]
         if cur is not None:

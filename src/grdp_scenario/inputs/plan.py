@@ -408,11 +408,17 @@ def _check_item(file: str, located: Located, path: tuple, item: Any, allowed: li
     raise _fail(file, located, path, "sector-unknown", "fix-one-of", value=item, allowed=tuple(allowed))
 
 
+#: The largest input file read: a plan, base year or outturn is a few kilobytes; anything near this is
+#: not one (or is /dev/zero), and reading it whole would only cost memory.
+MAX_BYTES = 10 * 1024 * 1024
+
+
 def read_text(path: Path, what: str) -> str:
-    """Read a text file; say plainly when it is missing, empty or not text."""
+    """Read a text file; say plainly when it is missing, too large, empty or not text."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError("file-missing", file=name, kind=what, fix="fix-file-missing") from None
     except IsADirectoryError:
@@ -423,13 +429,18 @@ def read_text(path: Path, what: str) -> str:
         ) from None
     if b"\x00" in raw[:4096]:
         raise InputError("file-binary", file=name, kind=what, fix="fix-file-encoding")
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            "file-too-large", file=name, kind=what, limit=MAX_BYTES // (1024 * 1024), fix="fix-file-too-large"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError("file-not-utf8", file=name, kind=what, byte=exc.start, fix="fix-file-encoding") from None
     if not text.strip():
         raise InputError("file-empty", file=name, kind=what, fix="fix-file-empty")
-    return text.replace("\r\n", "\n")
+    # Line ends as any editor writes them: CRLF (Windows, Excel), CR alone (old Mac), LF.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _refuse_decimal_commas(located: Located, file: str) -> None:

@@ -55,6 +55,10 @@ def dotted(path: Path) -> str:
     return out
 
 
+#: The most values a file may stand for, aliases expanded: a plan has a few hundred.
+MAX_NODES = 100_000
+
+
 def load_yaml(text: str, file: str) -> Located:
     import yaml
 
@@ -69,14 +73,42 @@ def load_yaml(text: str, file: str) -> Located:
         raise InputError("yaml-invalid", file=file, line=line, problem=problem, fix="fix-yaml") from None
     except yaml.YAMLError as exc:
         raise InputError("yaml-invalid", file=file, problem=str(exc), fix="fix-yaml") from None
+    except RecursionError:
+        raise InputError("yaml-invalid", file=file, problem="nested too deeply", fix="fix-yaml") from None
     finally:
         loader.dispose()
     if root is None:
         raise InputError("file-empty", file=file, kind="yaml", fix="fix-file-empty")
     places: dict[Path, Place] = {}
     constructor = yaml.SafeLoader("")  # only for turning scalar nodes into Python values
+    # An alias repeats a node wherever it stands: a few lines of anchors can stand for billions of
+    # values ("billion laughs"), and an alias inside its own anchor for infinitely many. The walk below
+    # visits every repetition, so it counts them, and refuses a node inside itself.
+    budget = [MAX_NODES]
+    inside: set[int] = set()
 
     def walk(node: Any, path: Path) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise InputError(
+                "yaml-too-many-values",
+                file=file,
+                line=node.start_mark.line + 1,
+                limit=MAX_NODES,
+                fix="fix-yaml-aliases",
+            )
+        if id(node) in inside:
+            raise InputError("yaml-alias-loop", file=file, line=node.start_mark.line + 1, fix="fix-yaml-aliases")
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            inside.add(id(node))
+            try:
+                return _walk_collection(node, path)
+            finally:
+                inside.discard(id(node))
+        places[path] = Place(node.start_mark.line + 1, node.value)
+        return constructor.construct_object(node)
+
+    def _walk_collection(node: Any, path: Path) -> Any:
         places.setdefault(path, Place(node.start_mark.line + 1, ""))
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -96,9 +128,17 @@ def load_yaml(text: str, file: str) -> Located:
                 places[path + (key,)] = Place(value_node.start_mark.line + 1, "")
                 out[key] = walk(value_node, path + (key,))
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [walk(item, path + (i,)) for i, item in enumerate(node.value)]
-        places[path] = Place(node.start_mark.line + 1, node.value)
-        return constructor.construct_object(node)
+        return [walk(item, path + (i,)) for i, item in enumerate(node.value)]
 
-    return Located(walk(root, ()), places)
+    try:
+        return Located(walk(root, ()), places)
+    except yaml.MarkedYAMLError as exc:  # a tag we do not construct: !!python/…, a custom !tag, a merge key
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        if "merge" in problem or "<<" in str(exc):
+            problem = "merge keys (<<) are not supported"
+        raise InputError(
+            "yaml-invalid", file=file, line=mark.line + 1 if mark else None, problem=problem, fix="fix-yaml"
+        ) from None
+    except RecursionError:
+        raise InputError("yaml-invalid", file=file, problem="nested too deeply", fix="fix-yaml") from None
