@@ -75,7 +75,8 @@ def levers(
         union = periods.name_of(frozenset().union(*(periods.quarters(n) for n in names)))
         if union is not None and union not in names:
             w = lever_weight(economy, union, "grdp", goal_period, goal_item)
-            out.append(Lever(union, "grdp", goal_value(economy, union, "grdp"), w))
+            if abs(w) > 1e-12:
+                out.append(Lever(union, "grdp", goal_value(economy, union, "grdp"), w))
     return out
 
 
@@ -136,7 +137,10 @@ def solve(
         )
     gap = goal - current
     out = []
-    for lever in levers(economy, goal_period, goal_item, blocks):
+    found = levers(economy, goal_period, goal_item, blocks)
+    if not found and movable:  # (no target block at all: the year is published, nothing is left to move)
+        raise InputError("no-lever", where="--for", period=goal_period, item=goal_item, fix="fix-no-lever")
+    for lever in found:
         need = required_rate(lever.current, current, goal, lever.weight)
         high, low = highest_and_lowest(economy, lever.item)
         flag = None

@@ -83,7 +83,9 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
                 "actuals-year", file=file, line=line, value=cell["year"], year=base_year, fix="fix-actuals-year"
             ) from None
         if year != base_year:
-            raise InputError("actuals-year", file=file, line=line, value=year, year=base_year, fix="fix-actuals-year")
+            raise InputError(
+                "actuals-year", file=file, line=line, value=cell["year"], year=base_year, fix="fix-actuals-year"
+            )
         period, sector = cell["period"], cell["sector"]
         if period not in periods.QUARTERS_OF:
             raise InputError(

@@ -41,8 +41,20 @@ def _amount(value: Any) -> float:
     return _checked(lambda v: check_level(parse_number(v)), value)
 
 
+def _positive(value: Any) -> float:
+    def check(v: Any) -> float:
+        level = check_level(parse_number(v))
+        if level == 0:
+            raise InputError("level-zero", value=level, fix="fix-level-zero")
+        return level
+
+    return _checked(check, value)
+
+
 Rate = Annotated[float, BeforeValidator(_rate)]
 Amount = Annotated[float, BeforeValidator(_amount)]
+#: A total that other figures are divided by (nominal GRDP, per capita, population): above zero.
+Positive = Annotated[float, BeforeValidator(_positive)]
 
 
 class Model(BaseModel):
@@ -83,23 +95,23 @@ class GrowthBlock(Model):
 class Nominal(Model):
     """GRDP at current prices, billion VND (Phụ lục I row 2)."""
 
-    base_year: Amount | None = None
-    H1: Amount | None = None
-    FY_min: Amount | None = None
+    base_year: Positive | None = None
+    H1: Positive | None = None
+    FY_min: Positive | None = None
 
 
 class PerCapita(Model):
     """GRDP per capita at current prices, million VND (II.1.1; Phụ lục I row 3)."""
 
-    base_year: Amount | None = None
-    FY_min: Amount | None = None
+    base_year: Positive | None = None
+    FY_min: Positive | None = None
 
 
 class Assumptions(Model):
     """What the figures rest on where the plan does not say it outright."""
 
     deflators: dict[str, Rate] = Field(default_factory=dict)
-    population: Amount | None = None
+    population: Positive | None = None
     #: A child sector's share of its parent's base-year volume at constant prices, in percent
     #: (docs/method.md §1): what ties industry to industry-construction in a what-if.
     child_shares: dict[str, Amount] = Field(default_factory=dict)

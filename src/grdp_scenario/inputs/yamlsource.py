@@ -7,6 +7,7 @@ alone forgets both, so we walk the YAML node tree ourselves and keep a map of pa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +56,8 @@ def dotted(path: Path) -> str:
     return out
 
 
+#: A number as people write one (what core/values.py accepts), no YAML 1.1 extras.
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 #: The most values a file may stand for, aliases expanded: a plan has a few hundred.
 MAX_NODES = 100_000
 
@@ -106,7 +109,12 @@ def load_yaml(text: str, file: str) -> Located:
             finally:
                 inside.discard(id(node))
         places[path] = Place(node.start_mark.line + 1, node.value)
-        return constructor.construct_object(node)
+        value = constructor.construct_object(node)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not PLAIN_NUMBER.fullmatch(node.value):
+            # YAML 1.1 reads 1_000 as 1000, 1:20 as 80, 0x1F as 31, .nan as NaN: keep the text, so the number
+            # check says what is wrong with it instead of using a number nobody wrote
+            return node.value
+        return value
 
     def _walk_collection(node: Any, path: Path) -> Any:
         places.setdefault(path, Place(node.start_mark.line + 1, ""))

@@ -78,6 +78,8 @@ def number(
     """12345.678 → '12,345.68' (en) or '12.345,68' (vi); None and NaN → '–'."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
+    if abs(value) >= 1e15:  # beyond any figure (values.HUGE): what someone typed, shown as it is
+        return f"{value:.6g}"
     if decimals and round(value, decimals) == 0 or not decimals and round(value) == 0:
         value = 0.0  # never print "-0.00"
     from babel.numbers import format_decimal

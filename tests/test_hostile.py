@@ -1,0 +1,242 @@
+"""Hostile and malformed input: every case exits 0, 1 or 2 as the contract says, never with a traceback, and
+nothing is written when it exits 2. A hypothesis fuzz suite mutates the shipped files and option values."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from grdp_scenario.cli.app import app
+from grdp_scenario.scenario import DEFAULT_ACTUALS, DEFAULT_TARGETS, data_path
+
+runner = CliRunner()
+TARGETS = data_path(DEFAULT_TARGETS).read_text(encoding="utf-8")
+ACTUALS = data_path(DEFAULT_ACTUALS).read_text(encoding="utf-8")
+
+
+def cli(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def no_traceback(r) -> bool:
+    return (r.exception is None or isinstance(r.exception, SystemExit)) and "Traceback" not in r.output
+
+
+def plan_with(old: str, new: str) -> str:
+    assert old in TARGETS, old
+    return TARGETS.replace(old, new, 1)
+
+
+BILLION_LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9)
+)
+
+BAD_PLANS = {
+    "merge key": (
+        plan_with("goals:\n", "base: &b {grdp: 10}\ngoals:\n").replace("FY: {grdp: 10,", "FY: {<<: *b,"),
+        "merge keys",
+    ),
+    "python tag": (plan_with("year: 2025", "year: !!python/name:os.system 2025"), "tag"),
+    "custom tag": (plan_with("year: 2025", "year: !custom 2025"), "tag"),
+    "alias loop": ("a: &a [*a]\n", "inside its own anchor"),
+    "alias bomb": (BILLION_LAUGHS, "more than 100,000 values"),
+    "deep nesting": ("a: " + "[" * 5000 + "]" * 5000 + "\n", "not valid YAML"),
+    "400-digit rate": (plan_with("services: 13.91", "services: " + "9" * 400), "too large"),
+    "1e308 rate": (plan_with("services: 13.91", "services: 1e308"), "too large"),
+    "boolean rate": (plan_with("services: 13.91", "services: true"), "true/false"),
+    "1_000 rate": (plan_with("services: 13.91", "services: 1_000"), "not a number"),
+    "own parent": (plan_with("parent: industry_construction", "parent: industry"), "its own ancestor"),
+    "zero nominal": (plan_with("nominal: {base_year: 277449", "nominal: {base_year: 0"), "0 cannot be divided"),
+    "share beyond 100": (plan_with("child_shares: {industry: 75}", "child_shares: {industry: 140}"), "outside"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_PLANS))
+@pytest.mark.parametrize("command", ["check", "audit", "calibrate"])
+def test_a_hostile_plan_gets_exit_2_and_one_message(name, command, write):
+    text, said = BAD_PLANS[name]
+    path = write("t.yaml", text)
+    start = time.perf_counter()
+    r = cli(command, "--targets", path)
+    assert r.exit_code == 2 and no_traceback(r), r.output
+    assert said in r.stderr and "t.yaml" in r.stderr
+    assert time.perf_counter() - start < 2  # an alias bomb is refused, not expanded
+
+
+def test_a_1_mb_alias_bomb_is_refused_in_under_a_second(write):
+    path = write("bomb.yaml", BILLION_LAUGHS + "# padding\n" * 100_000)
+    start = time.perf_counter()
+    r = cli("check", "--targets", path)
+    assert r.exit_code == 2 and time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("2024,Q4,product_taxes,1450.9213", "2024,Q4,product_taxes,0", "is 0"),
+        ("1450.9213", "1e308", "too large"),
+        ("1450.9213", "nan", "not a number"),
+    ],
+)
+def test_a_hostile_base_year_gets_exit_2(old, new, said, write):
+    path = write("a.csv", ACTUALS.replace(old, new, 1))
+    r = cli("check", "--actuals", path)
+    assert r.exit_code == 2 and no_traceback(r) and said in r.stderr, r.output
+
+
+def test_cr_only_line_ends_are_read(write):
+    assert cli("check", "--targets", write("t.yaml", TARGETS.replace("\n", "\r"))).exit_code == 0
+    assert cli("check", "--actuals", write("a.csv", ACTUALS.replace("\n", "\r"))).exit_code == 0
+
+
+def test_devices_as_input_are_refused():
+    r = cli("check", "--targets", "/dev/zero")
+    assert r.exit_code == 2 and no_traceback(r)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sweep", "--vary", "Q4.grdp=nan:15:0.1"],
+        ["sweep", "--vary", "Q4.grdp=inf:15:0.1"],
+        ["required", "--for", "H1", "--goal", "30"],
+        ["required", "--goal", "nan"],
+        ["risk", "--sd", "1", "--seed", "-1"],
+        ["risk", "--sd", "1", "--corr", "nan"],
+        ["risk", "--sd", "1", "--draws", "1000000000"],
+        ["whatif", "--set", "Q4.grdp=1e308"],
+        ["whatif", "--shift", "Q4.services=-200"],
+        ["sensitivity", "--item", "industry"],
+    ],
+)
+def test_hostile_option_values_get_exit_2(args):
+    r = cli(*args)
+    assert r.exit_code == 2 and no_traceback(r), r.output
+
+
+def test_a_published_h2_moves_fy(tmp_path):
+    """H2 published at 7.0 % over two target quarters: they move by equal points and FY follows."""
+    outturn = tmp_path / "o.csv"
+    assert cli("record", "H2", "--grdp", "7.0", "--outturn", outturn).exit_code == 0
+    import json
+
+    data = json.loads(cli("check", "--outturn", outturn, "-f", "json").stdout)
+    assert data["periods"]["H2"]["grdp"] == pytest.approx(7.0)
+    from grdp_scenario.scenario import Scenario
+
+    e = Scenario.load().economy
+    v_h1, v_h2 = e.block_volume(e.block("H1")), e.block_volume(e.block("Q3")) + e.block_volume(e.block("Q4"))
+    assert data["periods"]["FY"]["grdp"] == pytest.approx((7.87 * v_h1 + 7.0 * v_h2) / (v_h1 + v_h2), abs=1e-9)
+    assert data["goal_met"] is False
+
+
+# ----- fuzzing --------------------------------------------------------------------------------------------
+
+NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?(?![\w.])")
+JUNK = st.sampled_from(
+    [
+        "",
+        "nan",
+        "-inf",
+        "1e308",
+        "-100",
+        "true",
+        "null",
+        "'x'",
+        "[]",
+        "{}",
+        "1_000",
+        "13,91",
+        "&a",
+        "*a",
+        "!t 1",
+        "<<",
+        "\t",
+        "-",
+        "0",
+        "9" * 40,
+        "'=1+1'",
+        ":",
+        "#",
+    ]
+)
+
+
+@st.composite
+def mutated(draw, text: str):
+    """The shipped file with a few numbers or lines replaced by junk, lines dropped or duplicated."""
+    lines = text.splitlines()
+    for _ in range(draw(st.integers(1, 3))):
+        i = draw(st.integers(0, len(lines) - 1))
+        how = draw(st.sampled_from(["number", "drop", "dup", "junk"]))
+        if how == "number" and NUMBER.search(lines[i]):
+            lines[i] = NUMBER.sub(draw(JUNK), lines[i], count=1)
+        elif how == "drop":
+            del lines[i]
+        elif how == "dup":
+            lines.insert(i, lines[i])
+        else:
+            lines[i] = lines[i][: draw(st.integers(0, len(lines[i])))] + draw(JUNK)
+        if not lines:
+            lines = [""]
+    return "\n".join(lines) + "\n"
+
+
+#: FUZZ_EXAMPLES=1000 for a longer hunt; CI runs the default.
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@FUZZ
+@given(text=mutated(TARGETS), command=st.sampled_from(["check", "audit", "whatif"]))
+def test_fuzzed_plans_never_crash_and_write_nothing_on_exit_2(tmp_path, text, command):
+    plan = tmp_path / "t.yaml"
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.md"
+    out.unlink(missing_ok=True)
+    extra = ["--set", "Q4.services=15"] if command == "whatif" else []
+    r = cli(command, "--targets", plan, *extra, "--format", "markdown", "--output", out)
+    assert r.exit_code in (0, 1, 2) and no_traceback(r), r.output
+    if r.exit_code == 2:
+        assert not out.exists()
+
+
+@FUZZ
+@given(text=mutated(ACTUALS))
+def test_fuzzed_base_years_never_crash(tmp_path, text):
+    path = tmp_path / "a.csv"
+    path.write_text(text, encoding="utf-8")
+    r = cli("check", "--actuals", path)
+    assert r.exit_code in (0, 1, 2) and no_traceback(r), r.output
+
+
+OPTION_VALUES = st.one_of(JUNK, st.text(max_size=12), st.floats(allow_nan=True, allow_infinity=True).map(str))
+
+
+@FUZZ
+@given(value=OPTION_VALUES, option=st.sampled_from(["set", "shift", "vary", "goal", "sd", "corr", "record"]))
+def test_fuzzed_option_values_never_crash(tmp_path, value, option):
+    outturn = tmp_path / "o.csv"
+    before = outturn.read_bytes() if outturn.exists() else None
+    args = {
+        "set": ["whatif", "--set", f"Q4.services={value}"],
+        "shift": ["whatif", "--shift", f"Q4.grdp={value}"],
+        "vary": ["sweep", "--vary", f"Q4.grdp={value}:15:0.5"],
+        "goal": ["required", "--goal", value],
+        "sd": ["risk", "--sd", value, "--draws", "0"],
+        "corr": ["risk", "--sd", "1", "--corr", value, "--draws", "0"],
+        "record": ["record", "9M", "--grdp", value, "--source", value, "--outturn", outturn],
+    }[option]
+    r = cli(*args)
+    assert r.exit_code in (0, 1, 2) and no_traceback(r), r.output
+    if r.exit_code == 2 and option == "record":
+        assert (outturn.read_bytes() if outturn.exists() else None) == before
