@@ -60,6 +60,21 @@ CASES = {
 }
 
 
+def many_rows_plan(rows: int) -> str:
+    """The shipped plan with ``rows`` more indicator rows: work must grow linearly with the rows."""
+    import tempfile
+    from pathlib import Path
+
+    shipped = Path(__file__).resolve().parents[1] / "data" / "targets_2025.yaml"
+    extra = "".join(
+        f'  - {{row: "X{i}", key: k{i}, name: "N{i}", unit: "%", kind: rate, values: {{FY: 50.0}}}}\n'
+        for i in range(rows)
+    )
+    path = Path(tempfile.mkdtemp()) / f"rows_{rows}.yaml"
+    path.write_text(shipped.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra, encoding="utf-8")
+    return str(path)
+
+
 def median_seconds(cmd: list[str], runs: int) -> float | None:
     times = []
     for _ in range(runs):
@@ -87,6 +102,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     results = {}
+    for rows in (5_000, 20_000):
+        CASES[f"grdp-scenario audit, {rows:,} more indicator rows"] = [
+            PY,
+            "-m",
+            "grdp_scenario",
+            "audit",
+            "--targets",
+            many_rows_plan(rows),
+            "--format",
+            "json",
+        ]
     for name, cmd in CASES.items():
         results[name] = median_seconds(cmd, args.runs)
         shown = "not available" if results[name] is None else f"{results[name] * 1000:8.1f} ms"
@@ -97,6 +123,9 @@ def main() -> None:
     for name in ("grdp-scenario sweep 1001 x 1001", "grdp-scenario sweep 1001 x 1001, two sectors of Q4"):
         if results[name] is not None and one is not None:
             print(f"{name.removeprefix('grdp-scenario ')} / one-point sweep = {results[name] / one:.2f}  (budget 1.5)")
+    small, large = (results[f"grdp-scenario audit, {n:,} more indicator rows"] for n in (5_000, 20_000))
+    if small and large:
+        print(f"audit of 4× the rows costs {large / small:.1f}× (linear: about 4, quadratic: 16)")
     heavy = heavy_modules_on_help()
     print(f"heavy modules imported by --help: {', '.join(heavy) or 'none'}")
 

@@ -240,3 +240,41 @@ def test_fuzzed_option_values_never_crash(tmp_path, value, option):
     assert r.exit_code in (0, 1, 2) and no_traceback(r), r.output
     if r.exit_code == 2 and option == "record":
         assert (outturn.read_bytes() if outturn.exists() else None) == before
+
+
+# ----- outputs that cannot be turned against their reader -------------------------------------------------
+
+
+def test_a_formula_in_a_recorded_source_never_runs_in_excel_and_reads_back_unchanged(tmp_path):
+    outturn = tmp_path / "o.csv"
+    assert cli("record", "9M", "--grdp", "7.39", "--source", "=1+1", "--outturn", outturn).exit_code == 0
+    assert ",'=1+1," in outturn.read_text()  # Excel shows it as text
+    from grdp_scenario.inputs.outturn import load_outturn
+    from grdp_scenario.scenario import Scenario
+
+    assert load_outturn(outturn, Scenario.load().plan)[0].source == "=1+1"  # the tool reads what was recorded
+
+
+def test_text_cells_of_csv_exports_are_neutralised_and_numbers_kept():
+    from grdp_scenario.present.document import Cell, Document, Table
+    from grdp_scenario.present.render import Format, render
+
+    table = Table("t", "T", ["item", "value", "note"], column_keys=["item", "value", "note"])
+    table.add(Cell("=cmd|' /C calc'!A0", "=cmd|' /C calc'!A0"), Cell("-0.006", -0.006), Cell("@SUM(1)", "@SUM(1)"))
+    text = render(Document("title", {}, [table], "verdict"), Format.csv, "en")
+    assert "'=cmd" in text and "'@SUM(1)" in text and ",-0.006" in text
+    audit = cli("audit", "--format", "csv").stdout
+    assert not any(line.split(",", 1)[0].startswith(("=", "+", "@")) for line in audit.splitlines())
+
+
+def test_markdown_escapes_html_and_terminals_get_no_control_characters(write):
+    path = write("t.yaml", plan_with('name: "Thành phố Cần Thơ"', 'name: "<img src=x onerror=alert(1)>\\e]0;pwned\\a"'))
+    md = cli("check", "--targets", path, "--format", "markdown").stdout
+    assert "<img" not in md and "&lt;img" in md and "\x1b" not in md and "\x07" not in md
+    table = cli("check", "--targets", path).stdout
+    assert "\x1b" not in table and "\x07" not in table
+
+
+def test_keys_are_plain_names(write):
+    r = cli("check", "--targets", write("t.yaml", TARGETS.replace("key: services", "key: '=services'")))
+    assert r.exit_code == 2 and "not a plain name" in r.stderr

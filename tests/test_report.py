@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
+from grdp_scenario.core.text import spreadsheet_safe as safe_text
 from grdp_scenario.present.document import Cell, Document, Table
 from grdp_scenario.present.i18n import number, percent
 from grdp_scenario.present.render import render
-from grdp_scenario.present.render.xlsx_format import safe_text
 from grdp_scenario.scenario import data_path
 
 runner = CliRunner()

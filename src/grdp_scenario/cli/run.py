@@ -14,7 +14,9 @@ from ..present.render import BINARY, MACHINE, Format, render
 
 
 def fail(message: str) -> None:
-    typer.echo(message, err=True)
+    from ..core.text import printable
+
+    typer.echo(printable(message), err=True)  # names and values from files reach the terminal: no escapes
     raise typer.Exit(2)
 
 

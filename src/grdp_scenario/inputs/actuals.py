@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core import periods
 from ..core.errors import InputError
+from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import check_level, parse_number
 from .plan import Plan, read_text
 
@@ -136,7 +137,7 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
                     fix="fix-actuals-volume-zero",
                 )
             volume[(sector, period)] = vol
-            sources[(sector, period)] = cell["source"]
+            sources[(sector, period)] = spreadsheet_restore(cell["source"])
         if cur is not None:
             if period != "FY":
                 raise InputError(
@@ -204,7 +205,16 @@ def format_actuals(data: BaseYear, plan: Plan, source_current: str = "") -> str:
         for s in order:
             if (s, b) in data.volume:
                 cur = data.current.get(s, "") if b == "FY" else ""
-                w.writerow([data.year, b, s, _fmt(data.volume[(s, b)]), _fmt(cur), data.sources.get((s, b), "")])
+                w.writerow(
+                    [
+                        data.year,
+                        b,
+                        s,
+                        _fmt(data.volume[(s, b)]),
+                        _fmt(cur),
+                        spreadsheet_safe(data.sources.get((s, b), "")),
+                    ]
+                )
     if "FY" not in data.blocks:
         for s in order:
             if s in data.current:

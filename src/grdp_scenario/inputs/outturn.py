@@ -19,6 +19,7 @@ from pathlib import Path
 from ..core import periods
 from ..core.errors import InputError
 from ..core.outturn import Published
+from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import parse_rate
 from .plan import read_text
 
@@ -80,8 +81,8 @@ def parse_outturn(text: str, plan, file: str) -> list[Row]:
                 cell["item"],
                 rate,
                 cell["status"],
-                cell["source"],
-                cell["published"],
+                spreadsheet_restore(cell["source"]),
+                spreadsheet_restore(cell["published"]),
                 cell["recorded"],
                 cell["replaced"],
                 line,
@@ -127,8 +128,8 @@ def format_outturn(rows: list[Row]) -> str:
                 r.item,
                 f"{r.rate:g}" if r.rate == round(r.rate, 6) else repr(r.rate),
                 r.status,
-                r.source,
-                r.published,
+                spreadsheet_safe(r.source),  # the file is opened in Excel: text never runs there (core/text.py)
+                spreadsheet_safe(r.published),
                 r.recorded,
                 r.replaced,
             ]

@@ -8,6 +8,8 @@ each number's line and printed text (see yamlsource).
 from __future__ import annotations
 
 import difflib
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -20,6 +22,8 @@ from ..core.values import check_level, parse_number, parse_rate
 from .yamlsource import Located, dotted, load_yaml
 
 STATUSES = ("actual", "estimate", "target")
+#: Keys name things on command lines (``Q4.services``), in CSV columns and JSON: letters, digits and _.
+IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 Status = Literal["actual", "estimate", "target"]
 #: Columns of the plan's tables: the base year, then periods of the plan year.
 COLUMNS = ("base_year", *periods.NAMES)
@@ -257,9 +261,12 @@ def _allowed_keys(model: Any, loc: tuple) -> list[str]:
 def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
     """What pydantic cannot see: keys that refer to sectors and periods, blocks that partition the year."""
     keys = [s.key for s in model.sectors]
+    key_counts = Counter(keys)
     for i, s in enumerate(model.sectors):
-        if keys.count(s.key) > 1:
+        if key_counts[s.key] > 1:
             raise _fail(file, located, ("sectors", i, "key"), "sector-twice", "fix-keep-one", key=s.key)
+        if not IDENTIFIER.fullmatch(s.key):
+            raise _fail(file, located, ("sectors", i, "key"), "key-not-identifier", "fix-key-not-identifier", key=s.key)
         if s.key == "grdp":
             raise _fail(file, located, ("sectors", i, "key"), "sector-grdp-reserved", "fix-sector-grdp-reserved")
         if s.parent is not None and s.parent not in keys:
@@ -337,10 +344,15 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
         for item in shares:
             _check_item(file, located, ("structure", column, item), item, keys)
     indicator_keys = [ind.key for ind in model.indicators]
+    indicator_counts = Counter(indicator_keys)
     for i, ind in enumerate(model.indicators):
-        if indicator_keys.count(ind.key) > 1:
+        if not IDENTIFIER.fullmatch(ind.key):
+            raise _fail(
+                file, located, ("indicators", i, "key"), "key-not-identifier", "fix-key-not-identifier", key=ind.key
+            )
+        if indicator_counts[ind.key] > 1:
             raise _fail(file, located, ("indicators", i, "key"), "indicator-twice", "fix-keep-one", key=ind.key)
-        if ind.parent is not None and ind.parent not in indicator_keys:
+        if ind.parent is not None and ind.parent not in indicator_counts:
             raise _fail(
                 file,
                 located,

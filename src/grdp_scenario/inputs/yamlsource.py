@@ -58,7 +58,7 @@ def dotted(path: Path) -> str:
 
 #: A number as people write one (what core/values.py accepts), no YAML 1.1 extras.
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-#: The most values a file may stand for, aliases expanded: a plan has a few hundred.
+#: The most values aliases may repeat: a plan repeats none, a "billion laughs" file billions.
 MAX_NODES = 100_000
 
 
@@ -86,12 +86,16 @@ def load_yaml(text: str, file: str) -> Located:
     constructor = yaml.SafeLoader("")  # only for turning scalar nodes into Python values
     # An alias repeats a node wherever it stands: a few lines of anchors can stand for billions of
     # values ("billion laughs"), and an alias inside its own anchor for infinitely many. The walk below
-    # visits every repetition, so it counts them, and refuses a node inside itself.
+    # visits every repetition, so it counts them (beyond the first visit), and refuses a node inside itself.
     budget = [MAX_NODES]
     inside: set[int] = set()
 
+    seen: set[int] = set()
+
     def walk(node: Any, path: Path) -> Any:
-        budget[0] -= 1
+        if id(node) in seen:  # a repetition through an alias
+            budget[0] -= 1
+        seen.add(id(node))
         if budget[0] < 0:
             raise InputError(
                 "yaml-too-many-values",

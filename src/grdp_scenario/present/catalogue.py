@@ -256,6 +256,8 @@ MESSAGES: dict[str, str] = {
     "fix-seed": N_("Give a whole number from 0 up"),
     "draws-too-many": N_("{value} draws are more than the {limit} the Monte Carlo takes"),
     "fix-draws": N_("Give at most {limit} draws; the exact probability needs none"),
+    "key-not-identifier": N_("the key '{key}' is not a plain name"),
+    "fix-key-not-identifier": N_("Use letters, digits and _ only, starting with a letter (e.g. industry_construction)"),
     "file-too-large": N_("is larger than {limit} MB, more than any {kind} file"),
     "fix-file-too-large": N_("Check that this is the file you meant"),
     "yaml-too-many-values": N_("its aliases (*name) stand for more than {limit} values"),

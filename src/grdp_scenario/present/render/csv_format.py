@@ -6,7 +6,13 @@ from __future__ import annotations
 import csv
 import io
 
+from ...core.text import spreadsheet_safe
 from ..document import Document
+
+
+def _cell(value):
+    """Numbers as numbers; text as Excel will show it, never run (core/text.py)."""
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 def render(document: Document, lang: str = "en") -> str:
@@ -15,7 +21,7 @@ def render(document: Document, lang: str = "en") -> str:
         keys = list(document.records[0]) if document.records else ["message"]
         writer = csv.DictWriter(out, keys, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(document.records)
+        writer.writerows({k: _cell(v) for k, v in record.items()} for record in document.records)
         return out.getvalue()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["table", "row", "column", "value"])
@@ -27,5 +33,5 @@ def render(document: Document, lang: str = "en") -> str:
                 value = cell.raw if cell.raw is not None else ""
                 if isinstance(value, bool):
                     value = str(value).lower()
-                w.writerow([table.key, row_key, key, value])
+                w.writerow([_cell(table.key), _cell(row_key), _cell(key), _cell(value)])
     return out.getvalue()

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from ...core.text import printable
 from ..document import Document
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Cell text as text: no HTML that a Markdown viewer would run or render, no table breaks."""
+    import html
+
+    return html.escape(printable(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def render(document: Document, lang: str = "en") -> str:
-    lines = [f"# {document.title}", ""]
+    lines = [f"# {_escape(document.title)}", ""]
     if document.verdict:
         lines += [f"**{_escape(document.verdict)}**", ""]
     for table in document.tables:
         lines += [
-            f"## {table.title}",
+            f"## {_escape(table.title)}",
             "",
             "| " + " | ".join(_escape(c) for c in table.columns) + " |",
             "|" + "|".join(":---" if i == 0 else "---:" for i in range(len(table.columns))) + "|",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 
+from ...core.text import printable
 from ..document import Document, Table
 
 STYLE = {"good": "green", "bad": "bold red"}
@@ -125,9 +126,10 @@ def _rich_table(t: Table, columns: list[int], widths: dict[int, int], title: str
 
 
 def _esc(text: str) -> str:
+    """Text as the terminal shows it: rich markup escaped, control characters (escape sequences) removed."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(printable(text))
 
 
 def _is_number(value: object) -> bool:

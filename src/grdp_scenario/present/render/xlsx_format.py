@@ -1,20 +1,14 @@
 """Excel workbook: the verdict and notes on a first sheet, one sheet per table, numbers as numbers.
 
-Text that Excel would read as a formula (starting with = + - @, tab or carriage return) is neutralised
-with a leading apostrophe (OWASP, "CSV injection"): a plan's labels must never run in a planner's Excel.
+Text that Excel would read as a formula is neutralised (core/text.py), as in every CSV the tool writes.
 """
 
 from __future__ import annotations
 
 import io
 
+from ...core.text import spreadsheet_safe as safe_text
 from ..document import Document
-
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(text: str) -> str:
-    return "'" + text if text.startswith(DANGEROUS) else text
 
 
 def _sheet_title(text: str, used: set[str]) -> str:

@@ -1,0 +1,29 @@
+"""Text from files, made safe for where it goes: spreadsheets and terminals.
+
+A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula ("CSV
+injection", OWASP): a plan's labels or a recorded source must never run in a planner's Excel, so such text
+gets a leading apostrophe, which Excel shows as text and which the tool takes off again when it reads its
+own files. A terminal obeys control characters (escape sequences can rewrite the screen or the title):
+text shown to people has them removed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet will show, never run."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def spreadsheet_restore(text: str) -> str:
+    """The text ``spreadsheet_safe`` was given (reading back what the tool wrote)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def printable(text: str) -> str:
+    """Text without control characters (line breaks and tabs kept)."""
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
