@@ -278,3 +278,9 @@ def test_markdown_escapes_html_and_terminals_get_no_control_characters(write):
 def test_keys_are_plain_names(write):
     r = cli("check", "--targets", write("t.yaml", TARGETS.replace("key: services", "key: '=services'")))
     assert r.exit_code == 2 and "not a plain name" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "audit", "calibrate"])
+def test_a_rate_written_with_a_percent_sign_reads_the_same_in_every_command(command, write):
+    path = write("t.yaml", plan_with("services: 13.91", 'services: "13.91%"'))
+    assert cli(command, "--targets", path).exit_code == cli(command).exit_code
