@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
-from grdp_scenario.core.analysis import goal_value, levers, solve
+from grdp_scenario.core.analysis import levers, solve
+from grdp_scenario.core.evaluate import value_of
 from grdp_scenario.core.overrides import Override, parse_override, resolve
 from grdp_scenario.core.risk import assess, parse_sd
 from grdp_scenario.core.sweep import parse_axis, sweep
@@ -35,7 +36,7 @@ def test_every_required_rate_plugged_back_into_whatif_meets_the_goal(shipped, go
     assert len(solutions) == 13  # Q3 and Q4: GRDP, four sectors and industry each, and H2 together
     for s in solutions:
         moved = resolve(shipped.economy, [Override("set", s.lever.period, s.lever.item, s.required)])
-        assert goal_value(moved, "FY", "grdp") == pytest.approx(goal, abs=1e-9)
+        assert value_of(moved, "FY", "grdp") == pytest.approx(goal, abs=1e-9)
 
 
 def test_required_for_a_sector_goal(shipped):
@@ -43,7 +44,7 @@ def test_required_for_a_sector_goal(shipped):
     assert {s.lever.item for s in solutions} == {"grdp", "industry_construction", "industry"}
     for s in solutions:
         moved = resolve(shipped.economy, [Override("set", s.lever.period, s.lever.item, s.required)])
-        assert goal_value(moved, "FY", "industry_construction") == pytest.approx(12.62, abs=1e-9)
+        assert value_of(moved, "FY", "industry_construction") == pytest.approx(12.62, abs=1e-9)
 
 
 def test_far_out_answers_are_flagged_in_words(shipped):
@@ -63,23 +64,23 @@ def test_far_out_answers_are_flagged_in_words(shipped):
 @pytest.mark.parametrize("points", [-2.0, 0.5, 1.0, 3.0])
 def test_a_shift_moves_fy_by_the_sensitivity(shipped, points):
     weight = {(lv.period, lv.item): lv.weight for lv in levers(shipped.economy, together=False)}
-    base = goal_value(shipped.economy, "FY", "grdp")
+    base = value_of(shipped.economy, "FY", "grdp")
     for (period, item), w in weight.items():
         moved = resolve(shipped.economy, [Override("shift", period, item, points)])
-        assert goal_value(moved, "FY", "grdp") - base == pytest.approx(points * w, abs=1e-9)
+        assert value_of(moved, "FY", "grdp") - base == pytest.approx(points * w, abs=1e-9)
 
 
 def test_the_q4_services_weight_is_its_share_of_the_base_year(shipped):
     e = shipped.economy
     total = sum(e.block_volume(b) for b in e.blocks)
     moved = resolve(e, [Override("shift", "Q4", "services", 1.0)])
-    delta = goal_value(moved, "FY", "grdp") - goal_value(e, "FY", "grdp")
+    delta = value_of(moved, "FY", "grdp") - value_of(e, "FY", "grdp")
     assert delta == pytest.approx(e.block("Q4").volumes["services"] / total, abs=1e-12)
 
 
 def test_setting_grdp_of_a_union_moves_its_blocks_together(shipped):
     moved = resolve(shipped.economy, [Override("set", "H2", "grdp", 13.0)])
-    assert goal_value(moved, "H2", "grdp") == pytest.approx(13.0, abs=1e-12)
+    assert value_of(moved, "H2", "grdp") == pytest.approx(13.0, abs=1e-12)
     q3 = moved.block("Q3")
     assert q3.rates["services"] - 13.91 == pytest.approx(q3.grdp - 11.08)
 
@@ -105,7 +106,7 @@ def test_sweep_matches_whatif_at_grid_points(shipped):
     for i, x in enumerate(axes[0].values()):
         for j, y in enumerate(axes[1].values()):
             e = resolve(shipped.economy, [Override("set", "Q3", "grdp", x), Override("set", "Q4", "services", y)])
-            assert result.grid[i, j] == pytest.approx(goal_value(e, "FY", "grdp"), abs=1e-9)
+            assert result.grid[i, j] == pytest.approx(value_of(e, "FY", "grdp"), abs=1e-9)
     line = result.boundary()["line"]
     e = resolve(
         shipped.economy,
@@ -114,7 +115,7 @@ def test_sweep_matches_whatif_at_grid_points(shipped):
             Override("set", "Q4", "services", line["intercept"] + line["slope"] * 10.0),
         ],
     )
-    assert goal_value(e, "FY", "grdp") == pytest.approx(10.0, abs=1e-9)
+    assert value_of(e, "FY", "grdp") == pytest.approx(10.0, abs=1e-9)
 
 
 def test_sweep_over_two_sectors_of_one_block_adds_and_matches_whatif(shipped):
@@ -129,7 +130,7 @@ def test_sweep_over_two_sectors_of_one_block_adds_and_matches_whatif(shipped):
     for i, j in [(0, 0), (0, 1000), (437, 12), (1000, 1000), (500, 618)]:
         x, y = axes[0].values()[i], axes[1].values()[j]
         moved = resolve(e, [Override("set", "Q4", "services", x), Override("set", "Q4", "industry_construction", y)])
-        assert result.grid[i, j] == pytest.approx(goal_value(moved, "FY", "grdp"), abs=1e-9)
+        assert result.grid[i, j] == pytest.approx(value_of(moved, "FY", "grdp"), abs=1e-9)
 
 
 def test_sweep_of_overlapping_levers_follows_the_override_rule(shipped):
@@ -141,7 +142,7 @@ def test_sweep_of_overlapping_levers_follows_the_override_rule(shipped):
     for i, x in enumerate(axes[0].values()):
         for j, y in enumerate(axes[1].values()):
             moved = resolve(e, [Override("set", "Q4", "services", y), Override("set", "Q4", "grdp", x)])
-            assert result.grid[i, j] == pytest.approx(goal_value(moved, "FY", "grdp"), abs=1e-9)
+            assert result.grid[i, j] == pytest.approx(value_of(moved, "FY", "grdp"), abs=1e-9)
     assert result.boundary()["Q4.grdp"] == pytest.approx(solve(e, 10.0, blocks=["Q4"])[1][0].required, abs=1e-9)
 
 

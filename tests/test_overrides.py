@@ -19,7 +19,7 @@ from grdp_scenario.cli.app import app
 from grdp_scenario.core.errors import InputError
 from grdp_scenario.core.evaluate import value_of
 from grdp_scenario.core.overrides import Override, resolve
-from grdp_scenario.scenario import Scenario, data_path
+from grdp_scenario.scenario import Scenario
 
 from conftest import raises_saying
 
@@ -225,9 +225,9 @@ def same(a, b) -> bool:
 
 
 @settings(max_examples=60, deadline=None)
-@given(override_sets(), st.randoms(use_true_random=False))
-def test_any_order_gives_the_same_result_and_every_override_holds(overrides, rnd):
-    economy = _shipped_economy()
+@given(overrides=override_sets(), rnd=st.randoms(use_true_random=False))
+def test_any_order_gives_the_same_result_and_every_override_holds(shipped, overrides, rnd):
+    economy = shipped.economy
     first = outcome(economy, overrides)
     shuffled = list(overrides)
     rnd.shuffle(shuffled)
@@ -237,15 +237,6 @@ def test_any_order_gives_the_same_result_and_every_override_holds(overrides, rnd
         for o in overrides:
             target = o.value if o.kind == "set" else value_of(economy, o.period, o.item) + o.value
             assert value_of(moved, o.period, o.item) == pytest.approx(target, abs=1e-7)
-
-
-_ECONOMY = []
-
-
-def _shipped_economy():
-    if not _ECONOMY:
-        _ECONOMY.append(Scenario.load(data_path("targets_2025.yaml")).economy)
-    return _ECONOMY[0]
 
 
 def test_every_permutation_of_a_mixed_set_agrees(shipped):

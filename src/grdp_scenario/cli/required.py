@@ -38,8 +38,9 @@ def required(
     """
 
     def action() -> int:
-        from ..core.analysis import goal_value, solve
+        from ..core.analysis import solve
         from ..core.errors import InputError
+        from ..core.evaluate import value_of
         from ..present.views.analysis import required_document
         from ..scenario import Scenario
 
@@ -49,7 +50,7 @@ def required(
         if target is None:
             raise InputError("goal-not-set", where="--goal", period=for_, item=item, fix="fix-goal-not-set")
         gap, solutions = solve(economy, target, for_, item, list(period) if period else None)
-        current = goal_value(economy, for_, item)
+        current = value_of(economy, for_, item)
         return emit(
             required_document(scenario, target, for_, item, current, gap, solutions, lang), format, lang.value, output
         )

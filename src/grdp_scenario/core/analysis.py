@@ -30,9 +30,6 @@ class Lever:
     weight: float  # points of the goal per point of the lever
 
 
-goal_value = value_of
-
-
 def lever_weight(economy: Economy, lever_period: str, lever_item: str, goal_period: str, goal_item: str) -> float:
     """∂goal/∂lever, exact for a linear function: move the lever one point along its direction
     (overrides.direction, the rule ``whatif`` follows) and look."""
@@ -65,7 +62,7 @@ def levers(
         # a child without a stated share of its parent cannot be a lever (docs/method.md §1)
         items = ["grdp", *[s for s in economy.sector_keys if s in block.rates and s not in economy.proxied]]
         for item in items:
-            current = goal_value(economy, name, item)
+            current = value_of(economy, name, item)
             if current is None:
                 continue
             w = lever_weight(economy, name, item, goal_period, goal_item)
@@ -76,7 +73,7 @@ def levers(
         if union is not None and union not in names:
             w = lever_weight(economy, union, "grdp", goal_period, goal_item)
             if abs(w) > 1e-12:
-                out.append(Lever(union, "grdp", goal_value(economy, union, "grdp"), w))
+                out.append(Lever(union, "grdp", value_of(economy, union, "grdp"), w))
     return out
 
 
@@ -130,7 +127,7 @@ def solve(
             raise InputError(
                 "block-not-target", where="--period", value=name, allowed=tuple(movable), fix="fix-block-not-target"
             )
-    current = goal_value(economy, goal_period, goal_item)
+    current = value_of(economy, goal_period, goal_item)
     if current is None:
         raise InputError(
             "goal-not-computable", where="--item", period=goal_period, item=goal_item, fix="fix-goal-not-computable"

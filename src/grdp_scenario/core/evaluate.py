@@ -83,7 +83,10 @@ def period_result(economy: Economy, period: str) -> PeriodResult:
 
 def value_of(economy: Economy, period: str, item: str) -> float | None:
     """One figure: a period's GRDP (``item="grdp"``) or sector growth; None when it cannot be computed."""
-    res = period_result(economy, period)
+    return _figure(period_result(economy, period), item)
+
+
+def _figure(res: PeriodResult, item: str) -> float | None:
     if not res.computable:
         return None
     return res.grdp if item == "grdp" else res.sectors.get(item)
@@ -141,9 +144,7 @@ class Evaluation:
 
     def value(self, period: str, item: str) -> float | None:
         p = self.periods.get(period)
-        if p is None or p.grdp is None:
-            return None
-        return p.grdp if item == "grdp" else p.sectors.get(item)
+        return None if p is None else _figure(p, item)
 
     def to_json(self, strict: bool = False) -> dict[str, Any]:
         """The docs/method.md §9 form of ``check --format json`` (rates in percent, unrounded)."""
@@ -250,10 +251,8 @@ def evaluate(
     goal_results = []
     for period, items in goals.items():
         for item, minimum in items.items():
-            value = None
             res = results.get(period) or period_result(economy, period)
-            if res.computable:
-                value = res.grdp if item == "grdp" else res.sectors.get(item)
+            value = _figure(res, item)
             slack = rounding_of(economy, period, item) + (goal_halves or {}).get((period, item), 0.0)
             goal_results.append(
                 GoalResult(period, item, minimum, value, headline=(period, item) == ("FY", "grdp"), slack=slack)

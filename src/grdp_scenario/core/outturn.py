@@ -16,6 +16,7 @@ from . import periods
 from .economy import Economy
 from .errors import Fact, InputError, NotComputable
 from .growth import completing_block_rate, weighted_growth
+from .overrides import moved
 
 KNOWN = ("actual", "estimate", "derived")
 #: A published cumulative figure that its (published) blocks miss by more than this is a conflict: the
@@ -160,8 +161,6 @@ def _spread(economy: Economy, period: str, blocks, names: list[str], items: dict
         d = (rate * total - now) / sum(b.volumes[s] for b in unknown)
         for b in unknown:
             moves[b.name][s] = moves[b.name].get(s, 0.0) + d
-    from .overrides import moved
-
     economy = moved(economy, moves)
     if "grdp" in items:
         # the published GRDP stands even where published sectors moved the blocks further

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from statistics import NormalDist
 from typing import Any, Mapping
 
-from .analysis import goal_value, lever_weight, movable_blocks
+from .analysis import lever_weight, movable_blocks
 from .economy import Economy
 from .errors import InputError
+from .evaluate import value_of
 from .values import parse_number
 
 QUANTILES = (0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95)
@@ -122,6 +123,10 @@ def assess(
     draws: int = 0,
     seed: int | None = None,
 ) -> RiskResult:
+    if draws < 0 or draws > MAX_DRAWS:
+        raise InputError("draws-too-many", where="--draws", value=draws, limit=MAX_DRAWS, fix="fix-draws")
+    if seed is not None and seed < 0:
+        raise InputError("seed-negative", where="--seed", value=seed, fix="fix-seed")
     blocks = movable_blocks(economy)
     variables = [(b, s) for b in blocks for s in economy.top if s in economy.block(b).rates]
     if not variables:
@@ -137,7 +142,7 @@ def assess(
     out = []
     for period, items in goals.items():
         for item, minimum in items.items():
-            mean = goal_value(economy, period, item)
+            mean = value_of(economy, period, item)
             if mean is None:
                 continue
             # every goal check reports: one no uncertain rate reaches (actual blocks only) has σ = 0
@@ -149,10 +154,6 @@ def assess(
                 )
             )
     result = RiskResult(variables, sd, corr, out, draws, seed)
-    if draws < 0 or draws > MAX_DRAWS:
-        raise InputError("draws-too-many", where="--draws", value=draws, limit=MAX_DRAWS, fix="fix-draws")
-    if seed is not None and seed < 0:
-        raise InputError("seed-negative", where="--seed", value=seed, fix="fix-seed")
     if draws:
         import numpy as np
 

@@ -172,14 +172,14 @@ def locked(path: Path, wait: float | None = None):
     """
     import time
 
-    from .atomic import _umask, target_of
+    from .atomic import current_umask, target_of
 
     target = target_of(path)
     lock_path = target.with_name(target.name + ".lock")
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode) & 0o666
     except OSError:
-        mode = 0o666 & ~_umask()
+        mode = 0o666 & ~current_umask()
     try:
         try:
             fd = os.open(lock_path, os.O_CREAT | os.O_EXCL | os.O_RDWR, mode)

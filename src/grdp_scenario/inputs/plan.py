@@ -261,24 +261,10 @@ def _allowed_keys(model: Any, loc: tuple) -> list[str]:
 def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
     """What pydantic cannot see: keys that refer to sectors and periods, blocks that partition the year."""
     keys = [s.key for s in model.sectors]
-    key_counts = Counter(keys)
+    _check_keyed_list(file, located, "sectors", model.sectors, "sector-twice", "parent-unknown")
     for i, s in enumerate(model.sectors):
-        if key_counts[s.key] > 1:
-            raise _fail(file, located, ("sectors", i, "key"), "sector-twice", "fix-keep-one", key=s.key)
-        if not IDENTIFIER.fullmatch(s.key):
-            raise _fail(file, located, ("sectors", i, "key"), "key-not-identifier", "fix-key-not-identifier", key=s.key)
         if s.key == "grdp":
             raise _fail(file, located, ("sectors", i, "key"), "sector-grdp-reserved", "fix-sector-grdp-reserved")
-        if s.parent is not None and s.parent not in keys:
-            raise _fail(
-                file,
-                located,
-                ("sectors", i, "parent"),
-                "parent-unknown",
-                "fix-one-of",
-                value=s.parent,
-                allowed=tuple(keys),
-            )
     parent_of = {s.key: s.parent for s in model.sectors}
     for i, s in enumerate(model.sectors):
         seen, key = {s.key}, s.parent
@@ -343,25 +329,8 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
             )
         for item in shares:
             _check_item(file, located, ("structure", column, item), item, keys)
-    indicator_keys = [ind.key for ind in model.indicators]
-    indicator_counts = Counter(indicator_keys)
+    _check_keyed_list(file, located, "indicators", model.indicators, "indicator-twice", "indicator-parent-unknown")
     for i, ind in enumerate(model.indicators):
-        if not IDENTIFIER.fullmatch(ind.key):
-            raise _fail(
-                file, located, ("indicators", i, "key"), "key-not-identifier", "fix-key-not-identifier", key=ind.key
-            )
-        if indicator_counts[ind.key] > 1:
-            raise _fail(file, located, ("indicators", i, "key"), "indicator-twice", "fix-keep-one", key=ind.key)
-        if ind.parent is not None and ind.parent not in indicator_counts:
-            raise _fail(
-                file,
-                located,
-                ("indicators", i, "parent"),
-                "indicator-parent-unknown",
-                "fix-one-of",
-                value=ind.parent,
-                allowed=tuple(indicator_keys),
-            )
         for part in ("values", "min", "range", "growth_min", "text", "stated"):
             for column in getattr(ind, part):
                 if column not in COLUMNS:
@@ -419,6 +388,22 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
     problem = periods.partition_problem(list(model.growth))
     if problem:
         raise _fail(file, located, ("growth",), "blocks-not-partition", "fix-blocks-partition", because=problem)
+
+
+def _check_keyed_list(file: str, located: Located, section: str, entries: list, twice: str, unknown: str) -> None:
+    """A list of things with keys and optional parents (sectors, indicators): each key a plain name, given
+    once, and each parent one of the keys."""
+    keys = [e.key for e in entries]
+    counts = Counter(keys)  # counted once: the plan may have thousands of rows
+    for i, e in enumerate(entries):
+        if not IDENTIFIER.fullmatch(e.key):
+            raise _fail(file, located, (section, i, "key"), "key-not-identifier", "fix-key-not-identifier", key=e.key)
+        if counts[e.key] > 1:
+            raise _fail(file, located, (section, i, "key"), twice, "fix-keep-one", key=e.key)
+        if e.parent is not None and e.parent not in counts:
+            raise _fail(
+                file, located, (section, i, "parent"), unknown, "fix-one-of", value=e.parent, allowed=tuple(keys)
+            )
 
 
 def _check_item(file: str, located: Located, path: tuple, item: Any, allowed: list[str]) -> None:
