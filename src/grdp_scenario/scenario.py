@@ -66,5 +66,9 @@ class Scenario:
     def with_economy(self, economy: Economy) -> Scenario:
         return replace(self, economy=economy)
 
+    def with_goals(self, goals: dict) -> Scenario:
+        """The same plan judged by other goals (period → item → minimum), as ``build`` sets them."""
+        return replace(self, goals={p: dict(items) for p, items in goals.items()})
+
     def check(self) -> Evaluation:
         return evaluate(self.economy, self.goals, self.nominal_inputs, goal_halves(self.plan))

@@ -507,12 +507,14 @@ def repeated_numbers(audit: Audit) -> Iterator[Outcome]:
     for period, items in m.goals.items():
         for item in items:
             if item in m.published.get(period, {}):
+                # A goal is a minimum: the appendix's figure for its period agrees when it reaches it (the plan
+                # prints the two alike; a reconciled plan's appendix may reach further).
                 a, b = audit.printed("goals", period, item), audit.printed("published", period, item)
                 yield Outcome(
                     "repeated-number-agrees",
                     item,
                     period,
-                    equal(a.value, b.value, a.half + b.half),
+                    at_most(a.value, b.value, a.half + b.half),
                     a.value,
                     b.value,
                     ("published", period, item),

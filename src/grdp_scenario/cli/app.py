@@ -5,8 +5,10 @@ from __future__ import annotations
 import typer
 
 from .audit import audit
+from .build import build
 from .calibrate import calibrate
 from .check import check
+from .reconcile import reconcile
 from .record import record
 from .report import report
 from .required import required
@@ -23,5 +25,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-for command in (check, whatif, required, sensitivity, sweep, risk, record, report, audit, schema, calibrate):
+for command in (
+    check,
+    whatif,
+    required,
+    sensitivity,
+    sweep,
+    risk,
+    reconcile,
+    build,
+    record,
+    report,
+    audit,
+    schema,
+    calibrate,
+):
     app.command()(command)

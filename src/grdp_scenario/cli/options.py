@@ -52,3 +52,12 @@ Output = Annotated[
     ),
 ]
 Debug = Annotated[bool, typer.Option("--debug", envvar="GRDP_SCENARIO_DEBUG", help="Show the traceback of errors.")]
+TargetsOutput = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the complete targets file with the new rates here (atomically; everything else kept).",
+        show_default=False,
+    ),
+]

@@ -51,8 +51,9 @@ def guarded(action: Callable[[], int | None], debug: bool, lang: Lang | str = La
     raise typer.Exit(code or 0)
 
 
-def emit(document, fmt: Format, lang: Lang | str, output: Path | None = None) -> int:
-    """Print (or write) the document; the summary goes to stderr for machine formats."""
+def emit(document, fmt: Format, lang: Lang | str, output: Path | None = None, wrote: Path | None = None) -> int:
+    """Print (or write to ``output``) the document; the summary goes to stderr for machine formats, and so
+    does the name of a file the command wrote (``wrote``)."""
     from ..present.wording import Wording
 
     if fmt in BINARY and output is None:
@@ -67,4 +68,6 @@ def emit(document, fmt: Format, lang: Lang | str, output: Path | None = None) ->
         sys.stdout.write(text)
         if fmt in MACHINE and document.summary:
             typer.echo(document.summary, err=True)
+    if wrote is not None:
+        typer.echo(Wording(lang).label("wrote", file=wrote), err=True)
     return document.exit_code

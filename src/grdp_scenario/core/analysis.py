@@ -139,13 +139,18 @@ def solve(
         raise InputError("no-lever", where="--for", period=goal_period, item=goal_item, fix="fix-no-lever")
     for lever in found:
         need = required_rate(lever.current, current, goal, lever.weight)
-        high, low = highest_and_lowest(economy, lever.item)
-        flag = None
-        if need <= -100:
-            flag = ("impossible", -100 - need, -100.0)
-        elif need > high + FAR_POINTS:
-            flag = ("above", need - high, high)
-        elif need < low - FAR_POINTS:
-            flag = ("below", low - need, low)
-        out.append(Solution(lever, need, flag))
+        out.append(Solution(lever, need, far_from_data(economy, lever.item, need)))
     return gap, out
+
+
+def far_from_data(economy: Economy, item: str, rate: float) -> tuple[str, float, float] | None:
+    """("above" | "below" | "impossible", points beyond, the bound) for a rate more than FAR_POINTS outside
+    what the data show for the item, or at or below −100 %; None for a rate within reach of the data."""
+    high, low = highest_and_lowest(economy, item)
+    if rate <= -100:
+        return ("impossible", -100 - rate, -100.0)
+    if rate > high + FAR_POINTS:
+        return ("above", rate - high, high)
+    if rate < low - FAR_POINTS:
+        return ("below", low - rate, low)
+    return None

@@ -156,7 +156,7 @@ def direction(economy: Economy, period: str, item: str) -> dict[str, dict[str, f
             raise InputError(
                 "block-lacks-rate", block=block.name, item=item, items=("grdp", *block.rates), fix="fix-block-items"
             )
-        moves = {k: 1.0 for k in _with_descendants(economy, item) if k in block.rates}
+        moves = {k: 1.0 for k in with_descendants(economy, item) if k in block.rates}
         key, points = item, 1.0
         while (parent := economy.parents[key]) is not None:
             if key in economy.proxied or block.volumes.get(parent, 0) <= 0:
@@ -168,10 +168,10 @@ def direction(economy: Economy, period: str, item: str) -> dict[str, dict[str, f
     return out
 
 
-def _with_descendants(economy: Economy, key: str) -> list[str]:
+def with_descendants(economy: Economy, key: str) -> list[str]:
     out = [key]
     for child in economy.children(key):
-        out += _with_descendants(economy, child)
+        out += with_descendants(economy, child)
     return out
 
 

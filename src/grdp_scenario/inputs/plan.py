@@ -153,6 +153,9 @@ class TargetsFile(Model):
     growth: dict[str, GrowthBlock]
     published: dict[str, dict[str, Rate]] = Field(default_factory=dict)
     base_year_growth: dict[str, Rate] = Field(default_factory=dict)
+    #: The base year's growth in each of its blocks over the same block of the year before, by item (the
+    #: statistics office's quarterly releases): the shape ``build --profile uplift|scaled`` starts from.
+    base_year_block_growth: dict[str, dict[str, Rate]] = Field(default_factory=dict)
     nominal: Nominal = Field(default_factory=Nominal)
     per_capita: PerCapita = Field(default_factory=PerCapita)
     structure: dict[str, dict[str, Amount]] = Field(default_factory=dict)
@@ -305,6 +308,7 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
 
     check_items("goals", model.goals)
     check_items("published", model.published)
+    check_items("base_year_block_growth", model.base_year_block_growth)
     for item in model.base_year_growth:
         _check_item(file, located, ("base_year_growth", item), item, items)
     for item in model.assumptions.deflators:
@@ -465,8 +469,12 @@ def _refuse_decimal_commas(located: Located, file: str) -> None:
 
 def load_plan(path: Path | str) -> Plan:
     path = Path(path)
-    file = str(path)
-    located = load_yaml(read_text(path, "targets"), file)
+    return plan_from_text(read_text(path, "targets"), str(path))
+
+
+def plan_from_text(text: str, file: str) -> Plan:
+    """A plan from its text (``file`` names it in errors): what load_plan reads, and what writers check."""
+    located = load_yaml(text, file)
     if not isinstance(located.data, dict):
         raise InputError("plan-not-mapping", file=file, line=1, fix="fix-plan-start")
     _refuse_decimal_commas(located, file)

@@ -117,6 +117,57 @@ LABELS: dict[str, str] = {
     "flagged_note": N_(
         "Flagged rates lie far outside any rate in the data: closing the gap with that lever alone is not realistic."
     ),
+    # reconcile and build
+    "changes_title": N_("Changed figures"),
+    "before": N_("Before (%)"),
+    "after": N_("After (%)"),
+    "largest_change": N_("; the largest change is {points} points ({lever})"),
+    "flagged_targets_note": N_(
+        "Flagged rates lie far outside any rate in the data: targets that need them are not realistic."
+    ),
+    "reconcile_title": N_("Targets reconciled with the goals"),
+    "reconcile_nothing": N_("The targets already meet every goal as printed: nothing to change"),
+    "reconcile_verdict": N_("{n} rate(s) changed: every goal is met by the rates as printed ({decimals} decimals)"),
+    "weights_equal": N_("Weights: every percentage point of change counts the same (--weights equal)."),
+    "weights_volume": N_(
+        "Weights: a point of change counts in proportion to the rate's base-year volume (--weights volume)."
+    ),
+    "kept_note": N_("Held as printed (--keep): {levers}"),
+    "reconcile_child_note": N_(
+        "Child sectors ({children}) change only for goals of their own; a change of a parent sector is taken up by "
+        "its other part."
+    ),
+    "goal_skipped": N_("{what} cannot be computed from the data, so it is not reconciled"),
+    "build_title": N_("Targets built from the goal"),
+    "build_verdict": N_("Targets for {blocks} built ({profile}): FY GRDP growth {value} ≥ {min}"),
+    "profile_rising": N_("rising path"),
+    "profile_uplift": N_("uplift"),
+    "profile_scaled": N_("scaled"),
+    "profile_rising_note": N_(
+        "Rising path: each remaining block rises above the one before by equal steps, from the latest rates the "
+        "year has shown; the year's GRDP goal is met exactly, sector goals lift their sectors."
+    ),
+    "profile_uplift_note": N_(
+        "Uplift: the base year's growth in each block plus the same points in every block; the year's GRDP goal "
+        "is met exactly, sector goals lift their sectors."
+    ),
+    "profile_scaled_note": N_(
+        "Scaled: the base year's growth in each block times the same factor; the year's GRDP goal is met exactly, "
+        "sector goals lift their sectors."
+    ),
+    "start_latest": N_("{blocks}: from the latest actual or published rates of the year."),
+    "start_base-year": N_(
+        "{blocks}: from the base year's growth over the whole year (the plan gives none by block in "
+        "base_year_block_growth)."
+    ),
+    "start_base-year-block": N_("{blocks}: from the base year's growth in the same block (base_year_block_growth)."),
+    "goals_replaced_note": N_(
+        "The written file's goals are the goals given here; the plan's {n} other goal(s) stay in a comment above them."
+    ),
+    "file_reconciled": N_("grdp-scenario reconcile (weights {weights}) changed: {changes}"),
+    "file_published": N_("grdp-scenario recomputed the figures below from the growth blocks above."),
+    "file_built": N_("grdp-scenario build (profile {profile}, FY GRDP goal {goal}) changed: {changes}"),
+    "file_goals": N_("grdp-scenario build set the goals below; the plan's goals were: {goals}"),
     "growth_of": N_("{period} {item} growth"),
     "sensitivity_title": N_("Sensitivity"),
     "sensitivity_table": N_("Points of {what} per point of each lever, largest first"),
@@ -425,6 +476,26 @@ MESSAGES: dict[str, str] = {
     "parent-cycle": N_("sector {key} is its own ancestor"),
     "fix-parent-cycle": N_("Give each child sector a top-level sector (or another child) as parent, without a loop"),
     "fix-block-not-target": N_("Use one of the plan's target blocks: {allowed}"),
+    "goals-unreachable": N_("no change of the target rates can meet {goals}"),
+    "goal-short": N_("{period} {item} ≥ {min} (short by {points} points)"),
+    "fix-goals-unreachable": N_(
+        "These goals depend only on figures that are actual, published or held with --keep ({kept}): release a "
+        "held figure, or change the goal"
+    ),
+    "keep-form": N_("'{value}' is not of the form PERIOD.ITEM"),
+    "fix-keep-form": N_("Write e.g. --keep Q4.services"),
+    "build-nothing-open": N_("no block is a target, so nothing is left to build (blocks: {blocks})"),
+    "fix-build-nothing-open": N_("Give the blocks to build the status target in the growth section of the plan"),
+    "build-scaled-needs-growth": N_(
+        "the base year's growth of {item} in {block} is {value}%: scaling it cannot lift it"
+    ),
+    "fix-build-scaled": N_("Use --profile uplift or --profile rising"),
+    "build-needs-base-growth": N_("the plan gives no base-year growth of {item}, which {block} starts from"),
+    "fix-build-needs-base-growth": N_(
+        "Add base_year_growth (or base_year_block_growth) to the plan, or use --profile rising"
+    ),
+    "goal-twice": N_("the goal for {period} {item} is given twice"),
+    "fix-keep-one-goal": N_("Give each goal once"),
     "vary-form": N_("'{value}' is not of the form PERIOD.ITEM=START:STOP:STEP"),
     "vary-range": N_("'{value}' needs START ≤ STOP and STEP > 0"),
     "fix-vary-form": N_("Write e.g. --vary Q4.grdp=10:15:0.1"),
@@ -580,7 +651,10 @@ RULE_TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "repeated-number-agrees": (
         N_("Numbers printed twice agree"),
-        N_("A number that stands in the text and in the appendix is the same in both."),
+        N_(
+            "A number that stands in the text and in the appendix is the same in both; the appendix's figure for "
+            "a period reaches the text's goal for it."
+        ),
         N_("{indicator} {period}: {actual} in one place, {expected} in the other{detail}"),
     ),
     "outturn-consistent": (

@@ -19,7 +19,7 @@ from .i18n import Lang, general, number, percent, translate
 #: Fields of a fact that hold period or block names: shown as the reader's language names them.
 PERIOD_FIELDS = {"period", "periods", "block", "blocks", "split", "end", "other", "straddling", "first_blocks"}
 #: Fields that hold sector or indicator keys of the plan: shown by their names.
-NAMED_FIELDS = {"indicators"}
+NAMED_FIELDS = {"indicators", "item"}
 #: Fields that are file names.
 FILE_FIELDS = {"file", "actuals"}
 #: Numbers that count or name something (a byte, a line, a year): never given decimals or grouping.

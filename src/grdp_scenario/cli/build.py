@@ -1,0 +1,78 @@
+"""``grdp-scenario build``: targets for the blocks not yet actual, built from the goal and a profile."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, List
+
+import typer
+
+from ..present.i18n import Lang
+from ..present.render import Format
+from .options import Actuals, Debug, FormatOpt, LangOpt, Outturn, Targets, TargetsOutput
+from .run import emit, guarded
+
+
+class Profile(str, Enum):
+    rising = "rising"
+    uplift = "uplift"
+    scaled = "scaled"
+
+
+GoalOpt = Annotated[str, typer.Option("--goal", help="The year's GRDP goal in percent, met exactly.")]
+Items = Annotated[
+    List[str] | None,
+    typer.Option(
+        "--item", help="A sector goal, KEY=RATE for the year or PERIOD.KEY=RATE, e.g. H2.grdp=11.9 (repeatable)."
+    ),
+]
+ProfileOpt = Annotated[
+    Profile,
+    typer.Option(
+        "--profile",
+        help="rising: equal steps up from the latest actual rates; uplift: base-year growth plus equal points; "
+        "scaled: base-year growth times one factor.",
+    ),
+]
+
+
+def build(
+    goal: GoalOpt,
+    item: Items = None,
+    profile: ProfileOpt = Profile.rising,
+    output: TargetsOutput = None,
+    targets: Targets = None,
+    actuals: Actuals = None,
+    outturn: Outturn = None,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.en,
+    debug: Debug = False,
+) -> None:
+    """Build the target blocks' rates from the year's GRDP goal (and sector goals): blocks already actual or
+    published stay. With --output, the plan with these targets and these goals. Exit 0 when built, 2 on bad input.
+    """
+
+    def action() -> int:
+        from ..core.build import build as build_targets
+        from ..core.build import parse_goals
+        from ..core.reconcile import open_blocks
+        from ..inputs.targets_writer import write_targets
+        from ..present.views.targets import build_document, build_file_notes
+        from ..scenario import Scenario
+
+        scenario = Scenario.load(targets, actuals, outturn)
+        goals = parse_goals(scenario.economy, goal, item or [])
+        model = scenario.plan.model
+        result = build_targets(
+            scenario.economy, goals, profile.value, model.base_year_growth, model.base_year_block_growth
+        )
+        after = scenario.with_economy(result.economy).with_goals(goals)
+        if output is not None:
+            notes = build_file_notes(scenario, result, lang)
+            write_targets(
+                output, scenario, result.economy, open_blocks(scenario.economy), result.decimals, notes, result.goals
+            )
+        document = build_document(scenario, result, scenario.check(), after.check(), output, lang)
+        return emit(document, format, lang, wrote=output)
+
+    guarded(action, debug, lang)

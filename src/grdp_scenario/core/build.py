@@ -1,0 +1,222 @@
+"""Build targets from a goal: the rates of the blocks not yet actual, shaped by a profile (docs/method.md §10).
+
+A profile gives every target block and sector a starting rate and a shape, and the targets are
+``start + level × shape``, one level per sector:
+
+- ``rising``: from the latest rate the year has shown (the last actual, estimated or published block; the
+  base year's growth if none), up by equal steps through the remaining blocks (1, 2, … steps), as
+  Vietnamese plans usually rise towards the fourth quarter;
+- ``uplift``: the base year's growth in the same block, plus the same points in every block;
+- ``scaled``: the base year's growth in the same block, times the same factor.
+
+The base year's growth in a block is the plan's ``base_year_block_growth`` for that block; without it, the
+base year's growth for the whole year (``base_year_growth``) stands for every block. First one level common
+to every sector makes the year's GRDP goal hold exactly; then each sector that has a goal of its own (or a
+milestone that needs more) rises by the least its goals need (``leastsquares.smallest_change``), and the
+targets are rounded to the printed precision so that the printed figures meet every goal (``printed``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Mapping, Sequence
+
+from .economy import Economy
+from .errors import InputError
+from .evaluate import value_of
+from .leastsquares import smallest_change
+from .overrides import require_item, require_period, with_descendants
+from .printed import printed_decimals, round_to_print
+from .reconcile import Change, changes_of, effects, goal_rows, open_blocks, raise_unreachable
+from .values import parse_rate, split_assignment
+
+PROFILES = ("rising", "uplift", "scaled")
+#: Where a profile's starting rates came from, for the notes.
+FROM_BLOCK, FROM_YEAR, FROM_LATEST = "base-year-block", "base-year", "latest"
+
+
+@dataclass(frozen=True)
+class Built:
+    economy: Economy
+    changes: tuple[Change, ...]
+    profile: str
+    goals: Mapping[str, Mapping[str, float]]
+    #: The level common to every sector that meets the headline goal exactly (points, or a factor for scaled).
+    level: float
+    #: Each block's starting rates: from FROM_BLOCK, FROM_YEAR or FROM_LATEST.
+    sources: Mapping[str, str]
+    decimals: int
+
+
+@dataclass(frozen=True)
+class Shape:
+    """rate[b, s] = start[b][s] + level[s] × shape[b][s]"""
+
+    start: Mapping[str, Mapping[str, float]]
+    shape: Mapping[str, Mapping[str, float]]
+    sources: Mapping[str, str]
+
+
+def build(
+    economy: Economy,
+    goals: Mapping[str, Mapping[str, float]],
+    profile: str = "rising",
+    base_growth: Mapping[str, float] | None = None,
+    base_block_growth: Mapping[str, Mapping[str, float]] | None = None,
+) -> Built:
+    """Targets for the open blocks meeting ``goals`` (the FY GRDP goal exactly, the others as minimums)."""
+    if profile not in PROFILES:
+        raise InputError("item-unknown", where="--profile", value=profile, allowed=PROFILES, fix="fix-one-of")
+    blocks = open_blocks(economy)
+    if not blocks:
+        raise InputError("build-nothing-open", blocks=tuple(economy.block_names), fix="fix-build-nothing-open")
+    if "grdp" not in goals.get("FY", {}):
+        raise InputError("goal-not-set", where="--goal", period="FY", item="grdp", fix="fix-goal-not-set")
+    shape = shape_of(economy, blocks, profile, base_growth or {}, base_block_growth or {})
+    items = {b: list(shape.start[b]) for b in blocks}
+    top_items = list(economy.top)
+    zero = _with_levels(economy, shape, {s: 0.0 for s in top_items})
+    one = _with_levels(economy, shape, {s: 1.0 for s in top_items})
+    goal = goals["FY"]["grdp"]
+    per_level = value_of(one, "FY", "grdp") - value_of(zero, "FY", "grdp")
+    if per_level <= 1e-12:
+        raise InputError("build-nothing-open", blocks=tuple(economy.block_names), fix="fix-build-nothing-open")
+    level = (goal - value_of(zero, "FY", "grdp")) / per_level
+    common = _with_levels(economy, shape, {s: level for s in top_items})
+    # Each sector's own rise above the common level: along its shape, children with it.
+    rows, skipped = goal_rows(common, goals)
+    if skipped:
+        period, item = skipped[0]
+        raise InputError("goal-not-computable", where="--item", period=period, item=item, fix="fix-goal-not-computable")
+    rises = []
+    for s in top_items:
+        moves = {b: {k: shape.shape[b][k] for k in with_descendants(economy, s) if k in shape.shape[b]} for b in blocks}
+        rises.append((s, moves))
+    a, d = effects(common, [m for _, m in rises], rows)
+    raise_unreachable(rows, a, d, (), "build")
+    extra = smallest_change(a, d, [1.0] * len(rises))
+    levels = {s: level for s in top_items}
+    for (s, _), x in zip(rises, extra):
+        for k in with_descendants(economy, s):
+            if k in levels:
+                levels[k] += float(x)
+    exact = _with_levels(economy, shape, levels)
+    free = [(b, s) for b in blocks for s in items[b]]
+    reference = {f: exact.block(f[0]).rates[f[1]] for f in free}
+    decimals = printed_decimals(economy, blocks)
+    printed = round_to_print(exact, economy, free, reference, [1.0] * len(free), rows, decimals)
+    return Built(
+        printed.economy,
+        changes_of(economy, exact, printed),
+        profile,
+        MappingProxyType({p: MappingProxyType(dict(i)) for p, i in goals.items()}),
+        level,
+        shape.sources,
+        decimals,
+    )
+
+
+def parse_goals(economy: Economy, goal: object, items: Sequence[str]) -> dict[str, dict[str, float]]:
+    """``--goal RATE`` (the year's GRDP) and ``--item KEY=RATE`` or ``--item PERIOD.KEY=RATE``, checked."""
+    goals = {"FY": {"grdp": parse_rate(goal, "--goal")}}
+    for text in items:
+        target, raw = split_assignment(text, "--item")
+        period, dot, item = target.rpartition(".")
+        period = period if dot else "FY"
+        require_period(economy, period, "--item")
+        require_item(economy, item, "--item")
+        if item in goals.get(period, {}):
+            raise InputError("goal-twice", where="--item", period=period, item=item, fix="fix-keep-one-goal")
+        goals.setdefault(period, {})[item] = parse_rate(raw, "--item")
+    return goals
+
+
+def shape_of(
+    economy: Economy,
+    blocks: list[str],
+    profile: str,
+    base_growth: Mapping[str, float],
+    base_block_growth: Mapping[str, Mapping[str, float]],
+) -> Shape:
+    """Each open block's starting rates and shape under ``profile``; which sectors each block gets: every
+    top-level sector, and the children the block already gives."""
+    start: dict[str, dict[str, float]] = {}
+    shape: dict[str, dict[str, float]] = {}
+    sources: dict[str, str] = {}
+    latest = _latest_rates(economy)
+    for step, name in enumerate(blocks, start=1):
+        block = economy.block(name)
+        keys = [s for s in economy.sector_keys if economy.parents[s] is None or s in block.rates]
+        if profile == "rising":
+            known = {s: _inherited(economy, latest, s) for s in keys}
+            if all(v is not None for v in known.values()):
+                start[name], sources[name] = known, FROM_LATEST
+            else:
+                start[name], sources[name] = _base_rates(economy, name, keys, base_growth, base_block_growth)
+            shape[name] = {s: float(step) for s in keys}
+            continue
+        base, sources[name] = _base_rates(economy, name, keys, base_growth, base_block_growth)
+        if profile == "uplift":
+            start[name], shape[name] = base, {s: 1.0 for s in keys}
+        else:  # scaled
+            low = [s for s in keys if base[s] <= 0]
+            if low:
+                raise InputError(
+                    "build-scaled-needs-growth", block=name, item=low[0], value=base[low[0]], fix="fix-build-scaled"
+                )
+            start[name], shape[name] = {s: 0.0 for s in keys}, base
+    return Shape(start, shape, sources)
+
+
+def _base_rates(economy, name, keys, base_growth, base_block_growth) -> tuple[dict[str, float], str]:
+    """The base year's growth of the block by sector: by block where the plan gives it, else for the year."""
+    by_block = base_block_growth.get(name, {})
+    source = FROM_BLOCK if by_block else FROM_YEAR
+    figures = by_block or base_growth
+    out = {}
+    for s in keys:
+        value = _inherited(economy, figures, s)
+        if value is None:
+            raise InputError("build-needs-base-growth", block=name, item=s, fix="fix-build-needs-base-growth")
+        out[s] = value
+    return out, source
+
+
+def _inherited(economy: Economy, figures: Mapping[str, float], key: str) -> float | None:
+    """A sector's figure, or its parent's for a child without one of its own."""
+    while key is not None:
+        if key in figures:
+            return figures[key]
+        key = economy.parents[key]
+    return None
+
+
+def _latest_rates(economy: Economy) -> dict[str, float]:
+    """Each sector's rate in the latest block that is not a target (what the year has shown so far)."""
+    out: dict[str, float] = {}
+    for block in economy.blocks:  # in the order of the year
+        if block.name not in open_blocks(economy):
+            out.update(block.rates)
+    return out
+
+
+def _with_levels(economy: Economy, shape: Shape, levels: Mapping[str, float]) -> Economy:
+    """The economy with rate = start + level × shape in every open block; a printed block GRDP follows its
+    sectors (a built block has no residual)."""
+    for name, start in shape.start.items():
+        block = economy.block(name)
+        rates = {}
+        for s, base in start.items():
+            parent_level = levels.get(s)
+            if parent_level is None:  # a child follows its top-level ancestor's level
+                top = s
+                while economy.parents[top] is not None:
+                    top = economy.parents[top]
+                parent_level = levels[top]
+            rates[s] = base + parent_level * shape.shape[name][s]
+        new = replace(block, rates=MappingProxyType(rates))
+        if block.grdp is not None:
+            new = replace(new, grdp=economy.sector_grdp(new))
+        economy = economy.replace_block(new)
+    return economy

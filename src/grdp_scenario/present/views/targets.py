@@ -1,0 +1,210 @@
+"""Documents of the commands that make targets: reconcile and build (docs/method.md §10)."""
+
+from __future__ import annotations
+
+from ...core.evaluate import Evaluation
+from ..document import Cell, Document, Table
+from ..wording import Wording
+from .analysis import flag_text
+from .check import VERDICT_STYLE
+from .common import points_cell, rate_cell
+
+
+def changes_table(w: Wording, changes) -> Table:
+    """Every changed figure: block, item, before, after, points, and a warning where it is far from the data."""
+    table = Table(
+        "changes",
+        w.label("changes_title"),
+        [w.label(k) for k in ("period", "item", "before", "after", "change", "warning")],
+        column_keys=["block", "item", "before", "after", "points", "warning"],
+    )
+    for c in changes:
+        flag = flag_text(w, c.flag)
+        table.add(
+            Cell(w.period(c.block), c.block),
+            Cell(w.item(c.item), c.item),
+            rate_cell(w, c.before),
+            rate_cell(w, c.after, "bad" if c.flag else None),
+            points_cell(w, None if c.before is None else c.points, 2),
+            Cell(flag, flag_text(Wording("en", w.plan), c.flag) or None, "bad" if c.flag else None),
+        )
+    return table
+
+
+def goals_before_after(w: Wording, before: Evaluation, after: Evaluation) -> Table:
+    """Each goal with its value before and after, and its verdict after."""
+    table = Table(
+        "goals",
+        w.label("goals_title"),
+        [w.label(k) for k in ("period", "item", "min", "before", "after", "verdict")],
+        column_keys=["period", "item", "min", "before", "after", "verdict"],
+    )
+    old = {(g.period, g.item): g for g in before.goals}
+    for g in after.goals:
+        was = old.get((g.period, g.item))
+        table.add(
+            Cell(w.period(g.period), g.period),
+            Cell(w.item(g.item), g.item),
+            rate_cell(w, g.min),
+            Cell(w.number(None if was is None else was.value, 3), None if was is None else was.value),
+            Cell(w.number(g.value, 3), g.value),
+            Cell(
+                "–" if g.value is None else w.label(f"goal_{g.verdict}"),
+                None if g.value is None else g.verdict,
+                None if g.value is None else VERDICT_STYLE[g.verdict],
+            ),
+        )
+    return table
+
+
+def change_json(c) -> dict:
+    return {
+        "block": c.block,
+        "item": c.item,
+        "before": c.before,
+        "after": c.after,
+        "points": None if c.before is None else c.points,
+        "exact": c.exact,
+        "warning": None if c.flag is None else {"kind": c.flag[0], "points": c.flag[1], "bound": c.flag[2]},
+    }
+
+
+def _largest(w: Wording, changes) -> str:
+    moved = [c for c in changes if c.before is not None and c.item != "grdp"]
+    if not moved:
+        return ""
+    c = max(moved, key=lambda c: abs(c.points))
+    return w.label("largest_change", points=w.number(c.points, 2, sign=True), lever=w.lever(c.block, c.item))
+
+
+def _common(w: Wording, before: Evaluation, after: Evaluation, changes, output) -> tuple[dict, list[str], bool]:
+    data = {
+        "changes": [change_json(c) for c in changes],
+        "goals_before": before.to_json()["goals"],
+        "goals_after": after.to_json()["goals"],
+        "file": None if output is None else str(output),
+    }
+    notes = []
+    if any(c.flag for c in changes):
+        notes.append(w.label("flagged_targets_note"))
+    every_goal = all(g.met for g in after.goals)
+    return data, notes, every_goal
+
+
+def reconcile_document(scenario, result, before: Evaluation, after: Evaluation, output=None, lang="en") -> Document:
+    w = Wording(lang, scenario.plan)
+    data, notes, every_goal = _common(w, before, after, result.changes, output)
+    data.update(
+        {
+            "weights": result.weighting,
+            "kept": [f"{b}.{i}" for b, i in result.kept],
+            "decimals": result.decimals,
+            "skipped": [{"period": p, "item": i} for p, i in result.skipped],
+        }
+    )
+    rates = [c for c in result.changes if c.item != "grdp"]
+    if not result.changes:
+        verdict = w.label("reconcile_nothing")
+    else:
+        verdict = w.label("reconcile_verdict", n=len(rates), decimals=result.decimals) + _largest(w, result.changes)
+    notes.insert(0, w.label(f"weights_{result.weighting}"))
+    if result.kept:
+        notes.append(w.label("kept_note", levers=", ".join(w.lever(b, i) for b, i in result.kept)))
+    children = [s for s in scenario.economy.sector_keys if scenario.economy.parents[s] is not None]
+    if children:
+        notes.append(w.label("reconcile_child_note", children=", ".join(w.item(c) for c in children)))
+    for period, item in result.skipped:
+        notes.append(w.label("goal_skipped", what=w.growth_of(period, item)))
+    return Document(
+        f"{w.label('reconcile_title')} · {scenario.economy.region_name} {scenario.economy.year}",
+        data,
+        [changes_table(w, result.changes), goals_before_after(w, before, after)],
+        verdict,
+        every_goal,
+        notes,
+        exit_code=0,
+    )
+
+
+def build_document(scenario, result, before: Evaluation, after: Evaluation, output=None, lang="en") -> Document:
+    w = Wording(lang, scenario.plan)
+    data, notes, every_goal = _common(w, before, after, result.changes, output)
+    data.update(
+        {
+            "profile": result.profile,
+            "level": result.level,
+            "goals": {p: dict(i) for p, i in result.goals.items()},
+            "starts": dict(result.sources),
+            "decimals": result.decimals,
+        }
+    )
+    head = after.headline
+    blocks = sorted({c.block for c in result.changes}, key=scenario.economy.block_names.index)
+    verdict = w.label(
+        "build_verdict",
+        blocks=", ".join(w.period(b) for b in blocks),
+        profile=w.label(f"profile_{result.profile}"),
+        value=w.percent(head.value, 3),
+        min=w.percent(head.min),
+    )
+    notes.insert(0, w.label(f"profile_{result.profile}_note"))
+    for source in sorted(set(result.sources.values())):
+        named = [b for b, s in result.sources.items() if s == source]
+        notes.append(w.label(f"start_{source}", blocks=", ".join(w.period(b) for b in named)))
+    replaced = {(p, i) for p, items in scenario.goals.items() for i in items} - {
+        (p, i) for p, items in result.goals.items() for i in items
+    }
+    if replaced and output is not None:
+        notes.append(w.label("goals_replaced_note", n=len(replaced)))
+    return Document(
+        f"{w.label('build_title')} · {scenario.economy.region_name} {scenario.economy.year}",
+        data,
+        [changes_table(w, result.changes), goals_before_after(w, before, after)],
+        verdict,
+        every_goal,
+        notes,
+        exit_code=0,
+    )
+
+
+# ----- the comments of a written targets file ------------------------------------------------------------
+def _figures_text(figures) -> str:
+    from ...inputs.targets_writer import number_text
+
+    return ", ".join(f"{item} {number_text(before)} → {number_text(after)}" for item, before, after in figures)
+
+
+def _by_block(changes) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in changes:
+        if c.before is not None:
+            out.setdefault(c.block, []).append((c.item, c.before, c.after))
+    return out
+
+
+def reconcile_file_notes(scenario, result, lang="en"):
+    """What the reconciled file says above each changed block: the figures as they were printed."""
+    from ...inputs.targets_writer import FileNotes
+
+    w = Wording(lang, scenario.plan)
+    blocks = {
+        b: w.label("file_reconciled", weights=result.weighting, changes=_figures_text(figures))
+        for b, figures in _by_block(result.changes).items()
+    }
+    return FileNotes(blocks=blocks, published=w.label("file_published"))
+
+
+def build_file_notes(scenario, result, lang="en"):
+    """What the built file says above each block (its figures before) and above the goals (the plan's)."""
+    from ...inputs.targets_writer import FileNotes, number_text
+
+    w = Wording(lang, scenario.plan)
+    goal = number_text(result.goals["FY"]["grdp"])
+    blocks = {
+        b: w.label("file_built", profile=result.profile, goal=goal, changes=_figures_text(figures))
+        for b, figures in _by_block(result.changes).items()
+    }
+    old = "; ".join(
+        f"{p}: " + ", ".join(f"{i} {number_text(v)}" for i, v in items.items()) for p, items in scenario.goals.items()
+    )
+    return FileNotes(blocks=blocks, published=w.label("file_published"), goals=w.label("file_goals", goals=old))
