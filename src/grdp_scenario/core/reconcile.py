@@ -54,6 +54,8 @@ class Reconciled:
     weighting: str
     kept: tuple[Figure, ...]
     decimals: int
+    #: The unrounded solution for every free figure, changed or not (docs/method.md §10).
+    exact: Mapping[Figure, float]
     #: Goals no figure can be computed for (they are reported, not reconciled).
     skipped: tuple[tuple[str, str], ...] = ()
 
@@ -176,6 +178,7 @@ def reconcile(
         weighting,
         tuple(keep),
         decimals,
+        {f: _value(exact, f) for f in free},
         tuple(skipped),
     )
 

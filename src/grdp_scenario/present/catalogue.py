@@ -128,9 +128,9 @@ LABELS: dict[str, str] = {
     "reconcile_title": N_("Targets reconciled with the goals"),
     "reconcile_nothing": N_("The targets already meet every goal as printed: nothing to change"),
     "reconcile_verdict": N_("{n} rate(s) changed: every goal is met by the rates as printed ({decimals} decimals)"),
-    "weights_equal": N_("Weights: every percentage point of change counts the same (--weights equal)."),
+    "weights_equal": N_("Weights: every percentage point of change counts the same (--weights=equal)."),
     "weights_volume": N_(
-        "Weights: a point of change counts in proportion to the rate's base-year volume (--weights volume)."
+        "Weights: a point of change counts in proportion to the rate's base-year volume (--weights=volume)."
     ),
     "kept_note": N_("Held as printed (--keep): {levers}"),
     "reconcile_child_note": N_(

@@ -171,14 +171,16 @@ def build_document(scenario, result, before: Evaluation, after: Evaluation, outp
 def _figures_text(figures) -> str:
     from ...inputs.targets_writer import number_text
 
-    return ", ".join(f"{item} {number_text(before)} → {number_text(after)}" for item, before, after in figures)
+    return ", ".join(
+        f"{item} {'' if before is None else number_text(before) + ' '}→ {number_text(after)}"
+        for item, before, after in figures
+    )
 
 
 def _by_block(changes) -> dict[str, list]:
     out: dict[str, list] = {}
     for c in changes:
-        if c.before is not None:
-            out.setdefault(c.block, []).append((c.item, c.before, c.after))
+        out.setdefault(c.block, []).append((c.item, c.before, c.after))
     return out
 
 
