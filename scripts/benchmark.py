@@ -57,6 +57,19 @@ CASES = {
         "--format",
         "json",
     ],
+    "grdp-scenario reconcile": [PY, "-m", "grdp_scenario", "reconcile", "--format", "json"],
+    "grdp-scenario build --goal 10.5 --item services=13": [
+        PY,
+        "-m",
+        "grdp_scenario",
+        "build",
+        "--goal",
+        "10.5",
+        "--item",
+        "services=13",
+        "--format",
+        "json",
+    ],
 }
 
 
@@ -119,6 +132,9 @@ def main() -> None:
         print(f"{name:<62} {shown}")
     base, check = results["baseline: import pandas, pydantic, typer, yaml, rich.table"], results["grdp-scenario check"]
     print(f"\ncheck / baseline = {check / base:.2f}  (budget 1.3)")
+    for name in ("grdp-scenario reconcile", "grdp-scenario build --goal 10.5 --item services=13"):
+        if results[name] is not None:
+            print(f"{name.removeprefix('grdp-scenario ')} / check = {results[name] / check:.2f}")
     one = results["grdp-scenario sweep, one point"]
     for name in ("grdp-scenario sweep 1001 x 1001", "grdp-scenario sweep 1001 x 1001, two sectors of Q4"):
         if results[name] is not None and one is not None:

@@ -46,7 +46,7 @@ def test_reconcile_that_cannot_meet_a_goal_exits_2_and_writes_nothing(tmp_path):
     out = tmp_path / "fixed.yaml"
     result = run("reconcile", "--keep", "Q3.product_taxes", "--keep", "Q4.product_taxes", "--output", out)
     assert result.exit_code == 2
-    assert "no change of the target rates can meet FY product_taxes ≥ 6.5 (short by 0.0589 points)" in result.stderr
+    assert "no change of the target rates can meet FY.product_taxes ≥ 6.5 (short by 0.0589 points)" in result.stderr
     assert "Traceback" not in result.output and not out.exists()
 
 

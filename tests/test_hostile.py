@@ -197,7 +197,7 @@ FUZZ = settings(
 
 
 @FUZZ
-@given(text=mutated(TARGETS), command=st.sampled_from(["check", "audit", "whatif"]))
+@given(text=mutated(TARGETS), command=st.sampled_from(["check", "audit", "whatif", "reconcile"]))
 def test_fuzzed_plans_never_crash_and_write_nothing_on_exit_2(tmp_path, text, command):
     plan = tmp_path / "t.yaml"
     plan.write_text(text, encoding="utf-8")
@@ -223,7 +223,10 @@ OPTION_VALUES = st.one_of(JUNK, st.text(max_size=12), st.floats(allow_nan=True, 
 
 
 @FUZZ
-@given(value=OPTION_VALUES, option=st.sampled_from(["set", "shift", "vary", "goal", "sd", "corr", "record"]))
+@given(
+    value=OPTION_VALUES,
+    option=st.sampled_from(["set", "shift", "vary", "goal", "sd", "corr", "record", "keep", "build"]),
+)
 def test_fuzzed_option_values_never_crash(tmp_path, value, option):
     outturn = tmp_path / "o.csv"
     before = outturn.read_bytes() if outturn.exists() else None
@@ -235,6 +238,8 @@ def test_fuzzed_option_values_never_crash(tmp_path, value, option):
         "sd": ["risk", "--sd", value, "--draws", "0"],
         "corr": ["risk", "--sd", "1", "--corr", value, "--draws", "0"],
         "record": ["record", "9M", "--grdp", value, "--source", value, "--outturn", outturn],
+        "keep": ["reconcile", "--keep", value],
+        "build": ["build", "--goal", value, "--item", f"services={value}"],
     }[option]
     r = cli(*args)
     assert r.exit_code in (0, 1, 2) and no_traceback(r), r.output

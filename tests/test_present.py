@@ -111,16 +111,19 @@ COMMANDS = {
     "sweep": ["sweep", "--vary", "Q3.grdp=9:13:0.5", "--vary", "Q4.grdp=10:15:0.5"],
     "risk": ["risk", "--sd", "1", "--draws", "2000"],
     "audit": ["audit"],
+    "reconcile": ["reconcile", "--keep", "Q3.services"],
+    "build": ["build", "--goal", "10.5", "--item", "services=13"],
 }
 
 
-#: Every command in every human format it has: the audit writes no html or xlsx, and sweep's --output is
-#: the grid itself (csv or parquet), so its summary is no workbook.
+#: Every command in every human format it has: the audit writes no html or xlsx, and the --output of sweep,
+#: reconcile and build is their own file (the grid, the targets), so their summary is no workbook.
+OWN_OUTPUT = ("sweep", "reconcile", "build")
 HUMAN = [
     (name, fmt)
     for name in COMMANDS
     for fmt in ("table", "markdown", "html", "xlsx")
-    if not (name == "audit" and fmt in ("html", "xlsx")) and not (name == "sweep" and fmt == "xlsx")
+    if not (name == "audit" and fmt in ("html", "xlsx")) and not (name in OWN_OUTPUT and fmt == "xlsx")
 ]
 
 
@@ -128,7 +131,7 @@ HUMAN = [
 def test_vietnamese_output_has_no_english_left(name, fmt, tmp_path):
     args = COMMANDS[name]
     out = tmp_path / f"out.{fmt}"
-    extra = ["--output", out] if fmt == "xlsx" or (fmt == "html" and name != "sweep") else []
+    extra = ["--output", out] if fmt == "xlsx" or (fmt == "html" and name not in OWN_OUTPUT) else []
     r = run(*args, "--format", fmt, "--lang", "vi", *extra)
     assert r.exit_code in (0, 1), r.output
     if fmt == "html":
@@ -153,6 +156,10 @@ def test_vietnamese_output_has_no_english_left(name, fmt, tmp_path):
         ["whatif", "--set", "H1.grdp=9"],
         ["whatif", "--set", "Q4.services=16", "--shift", "Q4.services=1"],
         ["risk", "--sd", "1", "--corr", "1.5"],
+        ["reconcile", "--keep", "Q3.product_taxes", "--keep", "Q4.product_taxes"],
+        ["reconcile", "--keep", "Q4"],
+        ["build", "--goal", "10", "--profile", "scaled", "--targets", "missing.yaml"],
+        ["build", "--goal", "10", "--item", "services=13", "--item", "services=14"],
     ],
 )
 def test_errors_in_vietnamese_have_no_english_left(args, tmp_path, monkeypatch):

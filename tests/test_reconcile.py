@@ -110,7 +110,7 @@ def test_a_kept_rate_leaves_the_goal_to_the_other_block(shipped):
 def test_goals_no_free_rate_moves_exit_2_naming_them(shipped):
     keep = parse_keep(shipped.economy, ["Q3.product_taxes", "Q4.product_taxes"])
     short = 6.50 - value_of(shipped.economy, "FY", "product_taxes")
-    with raises_saying(r"FY product_taxes ≥ 6\.5 \(short by 0\.0589 points\).*Q3\.product_taxes"):
+    with raises_saying(r"FY\.product_taxes ≥ 6\.5 \(short by 0\.0589 points\).*Q3\.product_taxes"):
         reconcile(shipped.economy, shipped.goals, keep)
     assert short == pytest.approx(0.0589, abs=1e-4)
 
@@ -188,8 +188,8 @@ def test_random_plans_meet_every_goal_with_the_smallest_change(vols, rates, lift
         goals.setdefault(period, {})[item] = round(value_of(economy, period, item) + lift, 2)
     result = reconcile(economy, goals)
     for period, items in goals.items():
-        for item, minimum in items.items():
-            assert value_of(result.economy, period, item) >= minimum
+        for item, minimum in items.items():  # met as the contract judges it: at full precision, to 1e-9
+            assert value_of(result.economy, period, item) >= minimum - 1e-9
     keys = [(p, i, m) for p, items in goals.items() for i, m in items.items()]
     a = hand_rows(vols, keys)
     d = [m - value_of(economy, p, i) for p, i, m in keys]

@@ -94,7 +94,7 @@ def build(
         moves = {b: {k: shape.shape[b][k] for k in with_descendants(economy, s) if k in shape.shape[b]} for b in blocks}
         rises.append((s, moves))
     a, d = effects(common, [m for _, m in rises], rows)
-    raise_unreachable(rows, a, d, (), "build")
+    raise_unreachable(rows, a, d, ())
     extra = smallest_change(a, d, [1.0] * len(rises))
     levels = {s: level for s in top_items}
     for (s, _), x in zip(rises, extra):
@@ -127,7 +127,7 @@ def parse_goals(economy: Economy, goal: object, items: Sequence[str]) -> dict[st
         require_period(economy, period, "--item")
         require_item(economy, item, "--item")
         if item in goals.get(period, {}):
-            raise InputError("goal-twice", where="--item", period=period, item=item, fix="fix-keep-one-goal")
+            raise InputError("goal-twice", where="--item", goal=f"{period}.{item}", fix="fix-keep-one-goal")
         goals.setdefault(period, {})[item] = parse_rate(raw, "--item")
     return goals
 

@@ -10,7 +10,7 @@ from . import periods
 from .economy import Economy
 from .errors import Fact, NotComputable
 from .growth import contribution, weighted_growth
-from .rounding import MISSED, goal_verdict
+from .rounding import EPS, MISSED, goal_verdict
 
 RESIDUAL = "residual"
 
@@ -42,8 +42,9 @@ class GoalResult:
 
     @property
     def met(self) -> bool:
-        # Goals are thresholds compared at full precision (docs/method.md §7).
-        return self.value is not None and self.value >= self.min
+        # Goals are thresholds compared at full precision (docs/method.md §7): a value short by no more
+        # than the binary representation's noise (EPS, 10⁻⁹ points) is the goal itself.
+        return self.value is not None and self.value >= self.min - EPS
 
     @property
     def verdict(self) -> str:

@@ -20,12 +20,10 @@ from typing import Mapping, Sequence
 from .economy import Economy
 from .evaluate import value_of
 from .overrides import moved
+from .rounding import EPS
 
 Figure = tuple[str, str]  # (block, item); item "grdp" for a block's GRDP
 GoalKey = tuple[str, str, float]  # (period, item, minimum)
-#: Where the full-precision evaluation (value ≥ min, docs/method.md §7) sums a goal met exactly by the
-#: printed figures to a hair below it, the rounding is chosen again with this much to spare.
-MARGIN = 1e-9
 #: The branch-and-bound looks at no more choices than this (a plan has a dozen changed rates; the best
 #: combination found so far is kept, and it always meets every goal).
 MAX_NODES = 20_000
@@ -107,23 +105,17 @@ def round_to_print(
         return weights[j] * (units * unit - reference[free[j]]) ** 2
 
     choices = [on_grid(v, decimals) for v in values]
-    for margin in (0.0, MARGIN):
-        # Without a margin first (a goal met exactly by printed figures is met); the full evaluation decides,
-        # and where its sums round the other way than the model's, once more with a margin.
+    # Met as evaluate judges it (value ≥ min − EPS), with half of EPS to spare for the order of the sums.
+    def meets(units: Sequence[int]) -> bool:
+        return all(v >= m - EPS / 2 for v, (_, _, m) in zip(goal_values(units), goals))
 
-        def meets(units: Sequence[int], margin: float = margin) -> bool:
-            return all(v >= m + margin for v, (_, _, m) in zip(goal_values(units), goals))
-
-        units, extra = _branch_and_bound(choices, cost, meets), 0
-        while units is None:  # every ceiling still short (a printed GRDP rounded down): allow steps up
-            extra += 1
-            if extra > 10:  # pragma: no cover - ten units above every exact rate meet any goal
-                raise ArithmeticError("no printed figures meet the goals")
-            units = _branch_and_bound([(lo, hi + extra) for lo, hi in choices], cost, meets, steps=True)
-        printed = _printed(exact, original, free, units, grdp_blocks, decimals)
-        if all(value_of(printed.economy, p, i) >= m for p, i, m in goals):
-            return printed
-    raise ArithmeticError("no printed figures meet the goals")  # pragma: no cover - the margin covers sums
+    units, extra = _branch_and_bound(choices, cost, meets), 0
+    while units is None:  # every ceiling still short (a printed GRDP rounded down): allow steps up
+        extra += 1
+        if extra > 10:  # pragma: no cover - ten units above every exact rate meet any goal
+            raise ArithmeticError("no printed figures meet the goals")
+        units = _branch_and_bound([(lo, hi + extra) for lo, hi in choices], cost, meets, steps=True)
+    return _printed(exact, original, free, units, grdp_blocks, decimals)
 
 
 def _figure(economy: Economy, figure: Figure) -> float:

@@ -132,18 +132,17 @@ def effects(economy: Economy, moves: Sequence[Moves], goals: Sequence[GoalKey]) 
     return a, [m - v for (_, _, m), v in zip(goals, now)]
 
 
-def raise_unreachable(goals: Sequence[GoalKey], a, d, kept: Sequence[Figure], command: str) -> None:
+def raise_unreachable(goals: Sequence[GoalKey], a, d, kept: Sequence[Figure]) -> None:
     """Exit 2 naming the goals no free figure can lift, and how far each stays short."""
     found = unreachable(a, d)
     if found is None:
         return
     short = tuple(
-        Fact("goal-short", period=goals[i][0], item=goals[i][1], min=goals[i][2], points=p)
+        Fact("goal-short", goal=f"{goals[i][0]}.{goals[i][1]}", min=goals[i][2], points=p)
         for i, p in zip(found.rows, found.shortfalls)
     )
     raise InputError(
         "goals-unreachable",
-        where=command,
         goals=short,
         kept=tuple(f"{b}.{i}" for b, i in kept) or None,
         fix="fix-goals-unreachable",
@@ -163,7 +162,7 @@ def reconcile(
     rows, skipped = goal_rows(economy, goals)
     free = free_figures(economy, keep)
     a, d = effects(economy, [{b: {i: 1.0}} for b, i in free], rows)
-    raise_unreachable(rows, a, d, keep, "reconcile")
+    raise_unreachable(rows, a, d, keep)
     weights = weights_of(economy, free, weighting) if free else []
     steps = smallest_change(a, d, weights) if free else []
     step_of = {f: float(x) for f, x in zip(free, steps) if abs(x) > 1e-12}

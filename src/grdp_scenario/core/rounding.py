@@ -13,6 +13,7 @@ from dataclasses import dataclass
 EXACT = "exact"
 ROUNDING = "rounding"
 FAIL = "fail"
+#: What floating-point sums may miss by (points): far below any printed precision.
 EPS = 1e-9
 
 
@@ -59,6 +60,6 @@ def goal_verdict(value: float | None, minimum: float, slack: float) -> str:
     rounding of the figures the value comes from, plus the goal's own); missed otherwise."""
     if value is None:
         return MISSED
-    if value >= minimum:
+    if value >= minimum - EPS:
         return MET
     return WITHIN_ROUNDING if minimum - value <= slack + EPS else MISSED

@@ -477,7 +477,7 @@ MESSAGES: dict[str, str] = {
     "fix-parent-cycle": N_("Give each child sector a top-level sector (or another child) as parent, without a loop"),
     "fix-block-not-target": N_("Use one of the plan's target blocks: {allowed}"),
     "goals-unreachable": N_("no change of the target rates can meet {goals}"),
-    "goal-short": N_("{period} {item} ≥ {min} (short by {points} points)"),
+    "goal-short": N_("{goal} ≥ {min} (short by {points} points)"),
     "fix-goals-unreachable": N_(
         "These goals depend only on figures that are actual, published or held with --keep ({kept}): release a "
         "held figure, or change the goal"
@@ -494,7 +494,7 @@ MESSAGES: dict[str, str] = {
     "fix-build-needs-base-growth": N_(
         "Add base_year_growth (or base_year_block_growth) to the plan, or use --profile rising"
     ),
-    "goal-twice": N_("the goal for {period} {item} is given twice"),
+    "goal-twice": N_("the goal {goal} is given twice"),
     "fix-keep-one-goal": N_("Give each goal once"),
     "vary-form": N_("'{value}' is not of the form PERIOD.ITEM=START:STOP:STEP"),
     "vary-range": N_("'{value}' needs START ≤ STOP and STEP > 0"),
