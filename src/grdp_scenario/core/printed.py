@@ -105,6 +105,7 @@ def round_to_print(
         return weights[j] * (units * unit - reference[free[j]]) ** 2
 
     choices = [on_grid(v, decimals) for v in values]
+
     # Met as evaluate judges it (value ≥ min − EPS), with half of EPS to spare for the order of the sums.
     def meets(units: Sequence[int]) -> bool:
         return all(v >= m - EPS / 2 for v, (_, _, m) in zip(goal_values(units), goals))
