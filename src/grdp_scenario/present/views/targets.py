@@ -77,37 +77,36 @@ def _largest(w: Wording, changes) -> str:
     return w.label("largest_change", points=w.number(c.points, 2, sign=True), lever=w.lever(c.block, c.item))
 
 
-def _common(w: Wording, before: Evaluation, after: Evaluation, changes, output) -> tuple[dict, list[str], bool]:
+def _targets_document(w: Wording, title: str, scenario, changes, before, after, output, verdict, notes, data):
+    """The document both commands give: the changes, the goals before and after, the verdict and notes."""
+    if any(c.flag for c in changes):
+        notes.append(w.label("flagged_targets_note"))
     data = {
         "changes": [change_json(c) for c in changes],
         "goals_before": before.to_json()["goals"],
         "goals_after": after.to_json()["goals"],
         "file": None if output is None else str(output),
+        **data,
     }
-    notes = []
-    if any(c.flag for c in changes):
-        notes.append(w.label("flagged_targets_note"))
-    every_goal = all(g.met for g in after.goals)
-    return data, notes, every_goal
+    return Document(
+        f"{w.label(title)} · {scenario.economy.region_name} {scenario.economy.year}",
+        data,
+        [changes_table(w, changes), goals_before_after(w, before, after)],
+        verdict,
+        all(g.met for g in after.goals),
+        notes,
+        exit_code=0,
+    )
 
 
 def reconcile_document(scenario, result, before: Evaluation, after: Evaluation, output=None, lang="en") -> Document:
     w = Wording(lang, scenario.plan)
-    data, notes, every_goal = _common(w, before, after, result.changes, output)
-    data.update(
-        {
-            "weights": result.weighting,
-            "kept": [f"{b}.{i}" for b, i in result.kept],
-            "decimals": result.decimals,
-            "skipped": [{"period": p, "item": i} for p, i in result.skipped],
-        }
-    )
     rates = [c for c in result.changes if c.item != "grdp"]
     if not result.changes:
         verdict = w.label("reconcile_nothing")
     else:
         verdict = w.label("reconcile_verdict", n=len(rates), decimals=result.decimals) + _largest(w, result.changes)
-    notes.insert(0, w.label(f"weights_{result.weighting}"))
+    notes = [w.label(f"weights_{result.weighting}")]
     if result.kept:
         notes.append(w.label("kept_note", levers=", ".join(w.lever(b, i) for b, i in result.kept)))
     children = [s for s in scenario.economy.sector_keys if scenario.economy.parents[s] is not None]
@@ -115,29 +114,19 @@ def reconcile_document(scenario, result, before: Evaluation, after: Evaluation, 
         notes.append(w.label("reconcile_child_note", children=", ".join(w.item(c) for c in children)))
     for period, item in result.skipped:
         notes.append(w.label("goal_skipped", what=w.growth_of(period, item)))
-    return Document(
-        f"{w.label('reconcile_title')} · {scenario.economy.region_name} {scenario.economy.year}",
-        data,
-        [changes_table(w, result.changes), goals_before_after(w, before, after)],
-        verdict,
-        every_goal,
-        notes,
-        exit_code=0,
+    data = {
+        "weights": result.weighting,
+        "kept": [f"{b}.{i}" for b, i in result.kept],
+        "decimals": result.decimals,
+        "skipped": [{"period": p, "item": i} for p, i in result.skipped],
+    }
+    return _targets_document(
+        w, "reconcile_title", scenario, result.changes, before, after, output, verdict, notes, data
     )
 
 
 def build_document(scenario, result, before: Evaluation, after: Evaluation, output=None, lang="en") -> Document:
     w = Wording(lang, scenario.plan)
-    data, notes, every_goal = _common(w, before, after, result.changes, output)
-    data.update(
-        {
-            "profile": result.profile,
-            "level": result.level,
-            "goals": {p: dict(i) for p, i in result.goals.items()},
-            "starts": dict(result.sources),
-            "decimals": result.decimals,
-        }
-    )
     head = after.headline
     blocks = sorted({c.block for c in result.changes}, key=scenario.economy.block_names.index)
     verdict = w.label(
@@ -147,7 +136,7 @@ def build_document(scenario, result, before: Evaluation, after: Evaluation, outp
         value=w.percent(head.value, 3),
         min=w.percent(head.min),
     )
-    notes.insert(0, w.label(f"profile_{result.profile}_note"))
+    notes = [w.label(f"profile_{result.profile}_note")]
     for source in sorted(set(result.sources.values())):
         named = [b for b, s in result.sources.items() if s == source]
         notes.append(w.label(f"start_{source}", blocks=", ".join(w.period(b) for b in named)))
@@ -156,15 +145,14 @@ def build_document(scenario, result, before: Evaluation, after: Evaluation, outp
     }
     if replaced and output is not None:
         notes.append(w.label("goals_replaced_note", n=len(replaced)))
-    return Document(
-        f"{w.label('build_title')} · {scenario.economy.region_name} {scenario.economy.year}",
-        data,
-        [changes_table(w, result.changes), goals_before_after(w, before, after)],
-        verdict,
-        every_goal,
-        notes,
-        exit_code=0,
-    )
+    data = {
+        "profile": result.profile,
+        "level": result.level,
+        "goals": {p: dict(i) for p, i in result.goals.items()},
+        "starts": dict(result.sources),
+        "decimals": result.decimals,
+    }
+    return _targets_document(w, "build_title", scenario, result.changes, before, after, output, verdict, notes, data)
 
 
 # ----- the comments of a written targets file ------------------------------------------------------------
