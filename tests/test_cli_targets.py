@@ -105,3 +105,14 @@ def test_vietnamese_at_80_columns(command):
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert not leftover_english(result.stdout), leftover_english(result.stdout)
+
+
+def test_reconcile_over_a_published_nine_months_reports_the_goals_it_cannot_compute(tmp_path):
+    """9M GRDP alone is published: Q3 is derived and has no sectors, so the sector goals cannot be computed."""
+    outturn = tmp_path / "outturn.csv"
+    assert run("record", "9M", "--grdp", "7.39", "--outturn", outturn).exit_code == 0
+    data = json.loads(run("reconcile", "--outturn", outturn, "--format", "json").stdout)
+    assert {"period": "FY", "item": "agriculture"} in data["skipped"]
+    assert {c["block"] for c in data["changes"]} == {"Q4"}  # Q3, derived from the published 9M, stays
+    met = {(g["period"], g["item"]): g["met"] for g in data["goals_after"]}
+    assert met[("FY", "grdp")] and met[("H2", "grdp")]

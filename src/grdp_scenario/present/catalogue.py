@@ -137,7 +137,7 @@ LABELS: dict[str, str] = {
         "Child sectors ({children}) change only for goals of their own; a change of a parent sector is taken up by "
         "its other part."
     ),
-    "goal_skipped": N_("{what} cannot be computed from the data, so it is not reconciled"),
+    "goal_skipped": N_("Not computable from the data, so not reconciled: {goals}"),
     "build_title": N_("Targets built from the goal"),
     "build_verdict": N_("Targets for {blocks} built ({profile}): FY GRDP growth {value} ≥ {min}"),
     "profile_rising": N_("rising path"),

@@ -112,8 +112,9 @@ def reconcile_document(scenario, result, before: Evaluation, after: Evaluation, 
     children = [s for s in scenario.economy.sector_keys if scenario.economy.parents[s] is not None]
     if children:
         notes.append(w.label("reconcile_child_note", children=", ".join(w.item(c) for c in children)))
-    for period, item in result.skipped:
-        notes.append(w.label("goal_skipped", what=w.growth_of(period, item)))
+    if result.skipped:
+        goals = "; ".join(f"{w.period(p)} {w.item(i)}" for p, i in result.skipped)
+        notes.append(w.label("goal_skipped", goals=goals))
     data = {
         "weights": result.weighting,
         "kept": [f"{b}.{i}" for b, i in result.kept],
