@@ -58,6 +58,14 @@ growth:
 """
 
 
+#: Base volumes of a plan by quarter: sectors a and b, Q1..Q4.
+QUARTERLY_ACTUALS = "year,period,sector,volume,current,source\n" + "".join(
+    f"2024,Q{q},{s},{v},,x\n"
+    for q, vols in zip((1, 2, 3, 4), ((10, 20), (11, 21), (12, 22), (13, 25)))
+    for s, v in zip("ab", vols)
+)
+
+
 def mini_targets(growth: str) -> str:
     return MINI_TARGETS % growth
 

@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 from grdp_scenario.cli.app import app
 from grdp_scenario.present.render import Format, renderer
 
+from conftest import QUARTERLY_ACTUALS
+
 runner = CliRunner()
 
 
@@ -200,11 +202,6 @@ growth:
   Q3: {status: estimate, a: 3.0, b: 9.0}
   Q4: {status: target, a: 3.5, b: 10.0}
 """
-QUARTERLY_ACTUALS = "year,period,sector,volume,current,source\n" + "".join(
-    f"2024,Q{q},{s},{v},,x\n"
-    for q, vols in zip((1, 2, 3, 4), ((10, 20), (11, 21), (12, 22), (13, 25)))
-    for s, v in zip("ab", vols)
-)
 
 
 def test_a_quarterly_plan_with_a_grdp_only_estimate(write):

@@ -11,6 +11,8 @@ from grdp_scenario.inputs.plan import load_plan
 from grdp_scenario.inputs.targets_writer import FileNotes, TextEdits, targets_text
 from grdp_scenario.scenario import Scenario
 
+from conftest import QUARTERLY_ACTUALS
+
 BLOCK_STYLE = """\
 # A province that writes its plan in block style.
 region: {key: x, name: "Tỉnh X"}
@@ -33,11 +35,6 @@ growth:
   Q4: {status: target, grdp: 6.0}
 base_year_growth: {a: 3.0, b: 9.0}
 """
-ACTUALS = "year,period,sector,volume,current,source\n" + "".join(
-    f"2024,Q{q},{s},{v},,x\n"
-    for q, vols in zip((1, 2, 3, 4), ((10, 20), (11, 21), (12, 22), (13, 25)))
-    for s, v in zip("ab", vols)
-)
 
 
 def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
@@ -63,7 +60,7 @@ def test_reconciling_the_shipped_plan_touches_only_its_target_lines(shipped, tar
 
 
 def test_build_adds_sectors_to_block_and_flow_mappings_and_replaces_the_goals(write):
-    t, a = write("x.yaml", BLOCK_STYLE), write("x.csv", ACTUALS)
+    t, a = write("x.yaml", BLOCK_STYLE), write("x.csv", QUARTERLY_ACTUALS)
     scenario = Scenario.load(t, a)
     built = build(scenario.economy, {"FY": {"grdp": 8.0}}, "uplift", {"a": 3.0, "b": 9.0})
     notes = FileNotes(goals="old goals were FY grdp 7, a 3")

@@ -38,6 +38,24 @@ def lever_weight(economy: Economy, lever_period: str, lever_item: str, goal_peri
     return gained / (value_of(stepped, lever_period, lever_item) - value_of(economy, lever_period, lever_item))
 
 
+def effects(economy: Economy, moves, goals) -> tuple[list[list[float]], list[float]]:
+    """A (goals × moves: points each goal gains per unit of each move) and d (points each goal lacks), for
+    goals as (period, item, minimum): exact, the goals being linear in the rates, each move applied as a
+    what-if applies it (``overrides.moved``)."""
+    now = [value_of(economy, p, i) for p, i, _ in goals]
+    columns = []
+    for move in moves:
+        stepped = moved(economy, move)
+        columns.append([value_of(stepped, p, i) - v for (p, i, _), v in zip(goals, now)])
+    return [[col[g] for col in columns] for g in range(len(goals))], [m - v for (_, _, m), v in zip(goals, now)]
+
+
+def figure_value(economy: Economy, block: str, item: str) -> float:
+    """A block's printed figure: its GRDP (given, or what its sectors give) or a sector rate."""
+    b = economy.block(block)
+    return economy.block_grdp(b) if item == "grdp" else b.rates[item]
+
+
 def movable_blocks(economy: Economy) -> list[str]:
     """Blocks whose rates are targets (what is left of the year); actual and estimate blocks stay."""
     return [b.name for b in economy.blocks if b.status == "target"]

@@ -22,13 +22,14 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
+from .analysis import effects
 from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of
 from .leastsquares import smallest_change
 from .overrides import require_item, require_period, with_descendants
 from .printed import printed_decimals, round_to_print
-from .reconcile import Change, changes_of, effects, goal_rows, open_blocks, raise_unreachable
+from .reconcile import Change, changes_of, goal_rows, open_blocks, raise_unreachable
 from .values import parse_rate, split_assignment
 
 PROFILES = ("rising", "uplift", "scaled")
@@ -195,8 +196,9 @@ def _inherited(economy: Economy, figures: Mapping[str, float], key: str) -> floa
 def _latest_rates(economy: Economy) -> dict[str, float]:
     """Each sector's rate in the latest block that is not a target (what the year has shown so far)."""
     out: dict[str, float] = {}
+    targets = open_blocks(economy)
     for block in economy.blocks:  # in the order of the year
-        if block.name not in open_blocks(economy):
+        if block.name not in targets:
             out.update(block.rates)
     return out
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
+from .analysis import effects, figure_value
 from .economy import Economy
 from .evaluate import value_of
 from .overrides import moved
@@ -53,7 +54,8 @@ def nearest_printed(value: float, decimals: int) -> int:
 
 
 def printed_decimals(economy: Economy, blocks: Sequence[str], default: int = 2) -> int:
-    """The plan's printed precision for these blocks: the most decimals any of their figures shows."""
+    """The plan's printed precision for these blocks: the most decimals any of their figures shows, and at
+    least ``default``."""
     halves = [h for b in economy.blocks if b.name in blocks for h in b.halves.values() if h > 0]
     if not halves:
         return default
@@ -75,20 +77,19 @@ def round_to_print(
     change, against which the changed figures are listed.
     """
     unit = 10.0**-decimals
-    values = [_figure(exact, f) for f in free]
+    values = [figure_value(exact, *f) for f in free]
     grdp_blocks = _printed_grdp_blocks(exact, free)
     # The linear model around the exact solution: goal values per unit of each free figure, each block
     # GRDP per unit of each free figure, and goal values per unit of each printed block GRDP.
     start = [value_of(exact, p, i) for p, i, _ in goals]
-    per_figure, grdp_per_figure = [], []
+    per_goal, _ = effects(exact, [{block: {item: 1.0}} for block, item in free], goals)
+    per_figure = [[row[j] for row in per_goal] for j in range(len(free))]
+    grdp_per_figure = []
     for block, item in free:
         stepped = moved(exact, {block: {item: 1.0}})
-        per_figure.append([value_of(stepped, p, i) - v for (p, i, _), v in zip(goals, start)])
         grdp_per_figure.append([stepped.block(b).grdp - exact.block(b).grdp for b in grdp_blocks])
-    per_grdp = []
-    for b in grdp_blocks:
-        stepped = moved(exact, {b: {"grdp": 1.0}})
-        per_grdp.append([value_of(stepped, p, i) - v for (p, i, _), v in zip(goals, start)])
+    per_goal, _ = effects(exact, [{b: {"grdp": 1.0}} for b in grdp_blocks], goals)
+    per_grdp = [[row[k] for row in per_goal] for k in range(len(grdp_blocks))]
     grdp_exact = [exact.block(b).grdp for b in grdp_blocks]
 
     def goal_values(units: Sequence[int]) -> list[float]:
@@ -117,11 +118,6 @@ def round_to_print(
             raise ArithmeticError("no printed figures meet the goals")
         units = _branch_and_bound([(lo, hi + extra) for lo, hi in choices], cost, meets, steps=True)
     return _printed(exact, original, free, units, grdp_blocks, decimals)
-
-
-def _figure(economy: Economy, figure: Figure) -> float:
-    block = economy.block(figure[0])
-    return block.grdp if figure[1] == "grdp" and not block.rates else block.rates[figure[1]]
 
 
 def _printed_grdp_blocks(economy: Economy, free: Sequence[Figure]) -> list[str]:

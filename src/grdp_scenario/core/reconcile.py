@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .analysis import far_from_data
+from .analysis import effects, far_from_data, figure_value
 from .economy import Economy
 from .errors import Fact, InputError
 from .evaluate import value_of
 from .leastsquares import smallest_change, unreachable
-from .overrides import Moves, fixed_by, moved, require_item, require_period
+from .overrides import fixed_by, moved, require_item, require_period
 from .printed import Figure, GoalKey, PrintedTargets, printed_decimals, round_to_print
 
 #: How changes are weighed: every point alike, or in proportion to the rate's base-year volume (a point
@@ -120,18 +120,6 @@ def weights_of(economy: Economy, free: Sequence[Figure], weighting: str) -> list
     return [v / mean for v in volumes]
 
 
-def effects(economy: Economy, moves: Sequence[Moves], goals: Sequence[GoalKey]) -> tuple[list[list[float]], list]:
-    """A (goals × moves: points gained per unit of each move) and d (points lacking): exact, the goals being
-    linear in the rates (each move applied through ``overrides.moved``, the rule of a what-if)."""
-    now = [value_of(economy, p, i) for p, i, _ in goals]
-    columns = []
-    for move in moves:
-        stepped = moved(economy, move)
-        columns.append([value_of(stepped, p, i) - v for (p, i, _), v in zip(goals, now)])
-    a = [[col[g] for col in columns] for g in range(len(goals))]
-    return a, [m - v for (_, _, m), v in zip(goals, now)]
-
-
 def raise_unreachable(goals: Sequence[GoalKey], a, d, kept: Sequence[Figure]) -> None:
     """Exit 2 naming the goals no free figure can lift, and how far each stays short."""
     found = unreachable(a, d)
@@ -167,7 +155,7 @@ def reconcile(
     steps = smallest_change(a, d, weights) if free else []
     step_of = {f: float(x) for f, x in zip(free, steps) if abs(x) > 1e-12}
     exact = moved(economy, _as_moves(step_of))
-    before = {f: _value(economy, f) for f in free}
+    before = {f: figure_value(economy, *f) for f in free}
     changed = [f for f in free if f in step_of]
     decimals = printed_decimals(economy, open_blocks(economy))
     printed = round_to_print(exact, economy, changed, before, [weights[free.index(f)] for f in changed], rows, decimals)
@@ -177,7 +165,7 @@ def reconcile(
         weighting,
         tuple(keep),
         decimals,
-        {f: _value(exact, f) for f in free},
+        {f: figure_value(exact, *f) for f in free},
         tuple(skipped),
     )
 
@@ -190,14 +178,14 @@ def changes_of(original: Economy, exact: Economy, printed: PrintedTargets) -> tu
             if (block.name, item) not in printed.figures:
                 continue
             after = printed.figures[(block.name, item)]
-            before = _value(original, (block.name, item)) if _has(original, (block.name, item)) else None
+            before = figure_value(original, block.name, item) if _has(original, (block.name, item)) else None
             out.append(
                 Change(
                     block.name,
                     item,
                     before,
                     after,
-                    _value(exact, (block.name, item)),
+                    figure_value(exact, block.name, item),
                     far_from_data(original, item, after),
                 )
             )
@@ -207,11 +195,6 @@ def changes_of(original: Economy, exact: Economy, printed: PrintedTargets) -> tu
 def _has(economy: Economy, figure: Figure) -> bool:
     block = economy.block(figure[0])
     return block.grdp is not None if figure[1] == "grdp" else figure[1] in block.rates
-
-
-def _value(economy: Economy, figure: Figure) -> float:
-    block = economy.block(figure[0])
-    return economy.block_grdp(block) if figure[1] == "grdp" else block.rates[figure[1]]
 
 
 def _as_moves(steps: Mapping[Figure, float]) -> dict[str, dict[str, float]]:

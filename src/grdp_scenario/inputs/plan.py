@@ -164,12 +164,13 @@ class TargetsFile(Model):
 
 
 class Plan:
-    """A validated targets file with the places of its numbers."""
+    """A validated targets file with the places of its numbers, and its text (what a writer edits)."""
 
-    def __init__(self, model: TargetsFile, located: Located, file: str) -> None:
+    def __init__(self, model: TargetsFile, located: Located, file: str, text: str = "") -> None:
         self.model = model
         self.located = located
         self.file = file
+        self.text = text
 
     # convenient views
     @property
@@ -483,7 +484,7 @@ def plan_from_text(text: str, file: str) -> Plan:
     except ValidationError as exc:
         raise from_validation_error(exc, located, file, TargetsFile) from None
     validate_plan(model, located, file)
-    return Plan(model, located, file)
+    return Plan(model, located, file, text)
 
 
 def json_schema() -> str:

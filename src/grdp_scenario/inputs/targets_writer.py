@@ -150,11 +150,9 @@ def targets_text(
     its ``published`` section prints recomputed from the plan's blocks so changed, and ``goals`` in place of
     its goals when given. Blocks an outturn laid over the plan are not the plan's: only ``blocks`` are written."""
     from .join import economy_from_plan
-    from .plan import read_text
 
     notes = notes or FileNotes()
-    text = read_text(plan.file, "targets")
-    edits = TextEdits(text)
+    edits = TextEdits(plan.text)  # the text the plan was read from, not the file as it may be now
     model = plan.model
     in_file = economy_from_plan(plan, base)
     for name in blocks:

@@ -22,14 +22,18 @@ def flag_text(w: Wording, flag) -> str:
 
 def solution_cells(w: Wording, s) -> list[Cell]:
     """A required rate as a row: lever, now, required, change, warning (shared by required and the report)."""
-    flag = flag_text(w, s.flag)
     return [
         Cell(w.lever(s.lever.period, s.lever.item), f"{s.lever.period}.{s.lever.item}"),
         rate_cell(w, s.lever.current),
         rate_cell(w, s.required, "bad" if s.flag else None),
         points_cell(w, s.change, 3, rising_is_good=False),
-        Cell(flag, flag_text(Wording("en", w.plan), s.flag) or None, "bad" if s.flag else None),
+        warning_cell(w, s.flag),
     ]
+
+
+def warning_cell(w: Wording, flag) -> Cell:
+    """A rate far outside the data, in the reader's words (its English for machine formats)."""
+    return Cell(flag_text(w, flag), flag_text(Wording("en", w.plan), flag) or None, "bad" if flag else None)
 
 
 def override_text(w: Wording, o) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.evaluate import Evaluation
 from ..document import Cell, Document, Table
 from ..wording import Wording
-from .analysis import flag_text
+from .analysis import warning_cell
 from .check import VERDICT_STYLE
 from .common import points_cell, rate_cell
 
@@ -19,14 +19,13 @@ def changes_table(w: Wording, changes) -> Table:
         column_keys=["block", "item", "before", "after", "points", "warning"],
     )
     for c in changes:
-        flag = flag_text(w, c.flag)
         table.add(
             Cell(w.period(c.block), c.block),
             Cell(w.item(c.item), c.item),
             rate_cell(w, c.before),
             rate_cell(w, c.after, "bad" if c.flag else None),
             points_cell(w, None if c.before is None else c.points, 2),
-            Cell(flag, flag_text(Wording("en", w.plan), c.flag) or None, "bad" if c.flag else None),
+            warning_cell(w, c.flag),
         )
     return table
 
