@@ -8,7 +8,6 @@ from typing import Annotated, List
 import typer
 
 from ..present.i18n import Lang
-from ..present.render import Format
 from .options import Actuals, Debug, FormatOpt, LangOpt, Outturn, Targets, TargetsOutput
 from .run import emit, guarded
 
@@ -44,7 +43,7 @@ def build(
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     lang: LangOpt = Lang.en,
     debug: Debug = False,
 ) -> None:

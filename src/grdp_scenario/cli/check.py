@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ..present.i18n import Lang
-from ..present.render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets, VerdictExit
 from .run import emit, guarded
 
 
@@ -12,10 +11,11 @@ def check(
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     lang: LangOpt = Lang.en,
     strict: Strict = False,
     output: Output = None,
+    verdict_exit: VerdictExit = False,
     debug: Debug = False,
 ) -> None:
     """Growth of every period, every goal with its margin, contributions and nominal GRDP.
@@ -29,6 +29,6 @@ def check(
 
         scenario = Scenario.load(targets, actuals, outturn)
         document = check_document(scenario, scenario.check(), lang, strict)
-        return emit(document, format, lang.value, output)
+        return emit(document, format, lang.value, output, verdict_exit=verdict_exit)
 
     guarded(action, debug, lang)

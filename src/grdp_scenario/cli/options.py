@@ -24,7 +24,15 @@ Outturn = Annotated[
         show_default=False,
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: table, or what the --output file's extension names).",
+        show_default=False,
+    ),
+]
 LangOpt = Annotated[
     Lang,
     typer.Option(
@@ -59,5 +67,13 @@ TargetsOutput = Annotated[
         "-o",
         help="Write the complete targets file with the new rates here (atomically; everything else kept).",
         show_default=False,
+    ),
+]
+VerdictExit = Annotated[
+    bool,
+    typer.Option(
+        "--verdict-exit",
+        help="When writing a workbook or HTML report, exit 1 if the goal is missed (by default a file written "
+        "is exit 0).",
     ),
 ]

@@ -8,33 +8,39 @@ from typing import Annotated
 import typer
 
 from ..present.i18n import Lang
-from .options import Actuals, Debug, LangOpt, Outturn, Targets
+from .options import Actuals, Debug, LangOpt, Outturn, Targets, VerdictExit
 from .run import emit, guarded
 
 
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html or FILE.md (written atomically).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="FILE.html, FILE.md or FILE.xlsx (written atomically).")
+    ],
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
     lang: LangOpt = Lang.en,
+    verdict_exit: VerdictExit = False,
     debug: Debug = False,
 ) -> None:
     """The verdict, the quarterly path (plan vs published), contributions, what the remaining quarters need,
-    per-capita GRDP and structure, the assumptions. Exit code as for check."""
+    per-capita GRDP and structure, the assumptions. The HTML page recomputes a what-if as rates are edited,
+    the workbook with Excel formulas. Exit 0 when written (with --verdict-exit: the code of check)."""
 
     def action() -> int:
         from ..core.errors import InputError
-        from ..present.render import Format
+        from ..present.render import EXTENSIONS, Format, format_of_file
         from ..present.views.report import report_document
         from ..scenario import Scenario
 
-        formats = {".html": Format.html, ".htm": Format.html, ".md": Format.markdown}
-        fmt = formats.get(output.suffix.lower())
-        if fmt is None:
-            raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md"), fix="fix-one-of")
+        reports = (Format.html, Format.markdown, Format.xlsx)
+
+        fmt = format_of_file(output)
+        if fmt not in reports:
+            allowed = tuple(sorted(k for k, v in EXTENSIONS.items() if v in reports))
+            raise InputError("extension-unknown", file=str(output), allowed=allowed, fix="fix-one-of")
         plan = Scenario.load(targets, actuals)
         scenario = plan.with_outturn(outturn) if outturn else plan
-        return emit(report_document(plan, scenario, lang), fmt, lang.value, output)
+        return emit(report_document(plan, scenario, lang), fmt, lang.value, output, verdict_exit=verdict_exit)
 
     guarded(action, debug, lang)

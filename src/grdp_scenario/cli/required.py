@@ -7,8 +7,7 @@ from typing import Annotated, List
 import typer
 
 from ..present.i18n import Lang
-from ..present.render import Format
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Targets
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Targets, VerdictExit
 from .run import emit, guarded
 
 Goal = Annotated[float | None, typer.Option("--goal", help="Goal rate in percent (default: the plan's goal).")]
@@ -27,9 +26,10 @@ def required(
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     lang: LangOpt = Lang.en,
     output: Output = None,
+    verdict_exit: VerdictExit = False,
     debug: Debug = False,
 ) -> None:
     """The rate each target block's GRDP or sector must reach if it alone meets the goal exactly.
@@ -52,7 +52,11 @@ def required(
         gap, solutions = solve(economy, target, for_, item, list(period) if period else None)
         current = value_of(economy, for_, item)
         return emit(
-            required_document(scenario, target, for_, item, current, gap, solutions, lang), format, lang.value, output
+            required_document(scenario, target, for_, item, current, gap, solutions, lang),
+            format,
+            lang.value,
+            output,
+            verdict_exit=verdict_exit,
         )
 
     guarded(action, debug, lang)

@@ -10,7 +10,7 @@ import typer
 
 from ..core.errors import InputError
 from ..present.i18n import Lang
-from ..present.render import BINARY, MACHINE, Format, render
+from ..present.render import BINARY, EXPORTS, MACHINE, Format, format_of_file, render
 
 
 def fail(message: str) -> None:
@@ -51,11 +51,41 @@ def guarded(action: Callable[[], int | None], debug: bool, lang: Lang | str = La
     raise typer.Exit(code or 0)
 
 
-def emit(document, fmt: Format, lang: Lang | str, output: Path | None = None, wrote: Path | None = None) -> int:
+def output_format(fmt: Format | None, output: Path | None) -> Format:
+    """The format asked for, or the one the output file's extension names; a mismatched pair is refused
+    (a workbook named .html, or box-drawing text in a .xlsx, is never what the user wanted)."""
+    named = format_of_file(output) if output is not None else None
+    if fmt is None:
+        return named or Format.table
+    if named is not None and named != fmt:
+        raise InputError(
+            "format-extension-mismatch",
+            where="--format",
+            file=str(output),
+            format=fmt.value,
+            named=named.value,
+            fix="fix-format-extension-mismatch",
+        )
+    return fmt
+
+
+def emit(
+    document,
+    fmt: Format | None,
+    lang: Lang | str,
+    output: Path | None = None,
+    wrote: Path | None = None,
+    verdict_exit: bool = False,
+) -> int:
     """Print (or write to ``output``) the document; the summary goes to stderr for machine formats, and so
-    does the name of a file the command wrote (``wrote``)."""
+    does the name of a file the command wrote (``wrote``).
+
+    The exit code is the document's, except that a workbook or HTML report written as asked is a success
+    (exit 0) unless ``verdict_exit`` asks for the verdict's code (docs/CONTRACT §3, README "Exit codes").
+    """
     from ..present.wording import Wording
 
+    fmt = output_format(fmt, output)
     if fmt in BINARY and output is None:
         raise InputError("format-needs-file", where="--format", format=fmt.value, fix="fix-format-needs-file")
     text = render(document, fmt, Lang(lang).value, color=output is None and sys.stdout.isatty())
@@ -70,4 +100,6 @@ def emit(document, fmt: Format, lang: Lang | str, output: Path | None = None, wr
             typer.echo(document.summary, err=True)
     if wrote is not None:
         typer.echo(Wording(lang).label("wrote", file=wrote), err=True)
+    if output is not None and fmt in EXPORTS and not verdict_exit:
+        return 0
     return document.exit_code

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from ..present.i18n import Lang
-from ..present.render import Format
 from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Targets
 from .run import emit, guarded
 
@@ -18,7 +17,7 @@ def sensitivity(
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     lang: LangOpt = Lang.en,
     output: Output = None,
     debug: Debug = False,

@@ -8,7 +8,6 @@ from typing import Annotated, List
 import typer
 
 from ..present.i18n import Lang
-from ..present.render import Format
 from .options import Actuals, Counterfactual, Debug, FormatOpt, LangOpt, Outturn, Targets
 from .run import emit, guarded
 
@@ -24,7 +23,7 @@ def sweep(
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     lang: LangOpt = Lang.en,
     debug: Debug = False,
 ) -> None:

@@ -8,8 +8,7 @@ from typing import Annotated, List
 import typer
 
 from ..present.i18n import Lang
-from ..present.render import Format
-from .options import Actuals, Counterfactual, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets
+from .options import Actuals, Counterfactual, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets, VerdictExit
 from .run import emit, guarded
 
 Sets = Annotated[
@@ -37,10 +36,11 @@ def whatif(
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     lang: LangOpt = Lang.en,
     strict: Strict = False,
     output: Output = None,
+    verdict_exit: VerdictExit = False,
     debug: Debug = False,
 ) -> None:
     """Change rates and see every period, goal and contribution move. Exit code follows the scenario.
@@ -64,6 +64,6 @@ def whatif(
             raise InputError("whatif-nothing", fix="fix-whatif-nothing")
         changed = base.with_economy(resolve(base.economy, overrides, counterfactual))
         document = whatif_document(base, base.check(), changed.check(), overrides, lang, strict, changed_only)
-        return emit(document, format, lang.value, output)
+        return emit(document, format, lang.value, output, verdict_exit=verdict_exit)
 
     guarded(action, debug, lang)

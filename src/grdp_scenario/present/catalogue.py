@@ -209,6 +209,26 @@ LABELS: dict[str, str] = {
     "report_closed": N_("No quarter is left to move: every block of the year is published."),
     "report_contrib_chart": N_("Contributions to {period} GRDP growth by sector (points)"),
     "report_contrib_unit": N_("pp"),
+    "whatif_link": N_("Try other rates: the what-if at the end of this page"),
+    # The report's what-if, recomputed in the page (render/whatif.js)
+    "whatif_page_title": N_("What if: change the rates of the quarters still open"),
+    "whatif_page_intro": N_(
+        "Type a rate and press Enter: the periods, the goals, the contributions and the chart follow, by the "
+        "rule of grdp-scenario whatif (a block's GRDP moves all its sectors by the same points). The address "
+        "of the page keeps the changes, so a link shares them."
+    ),
+    "whatif_page_fy": N_("FY GRDP growth (%)"),
+    "whatif_page_reset": N_("Back to the plan"),
+    "whatif_page_closed": N_("Every quarter is published or actual: no rate is left to change."),
+    "whatif_page_scenario": N_("What-if"),
+    "whatif_bad_value": N_("Not a rate: {value} ({lever}). Give a number such as 14.5."),
+    "whatif_bad_lever": N_("{lever} cannot be changed: the block has no such rate, or its share is unknown."),
+    "whatif_fixed": N_("{lever} cannot be changed: {block} is published or actual, and its figures are facts."),
+    "whatif_conflict": N_(
+        "{lever} cannot hold together with the other changes (a GRDP whose sectors are all set, or the same "
+        "figure twice). Clear one of them."
+    ),
+    "whatif_impossible": N_("These changes would need {lever} at -100 % or below."),
     # the audit
     "audit_title": N_("Plan audit"),
     "audit_passed": N_(
@@ -324,6 +344,8 @@ MESSAGES: dict[str, str] = {
     "extension-unknown": N_("has an extension the tool does not write"),
     "format-needs-file": N_("the {format} format is a file, not text for the terminal"),
     "fix-format-needs-file": N_("Add --output FILE.{format}"),
+    "format-extension-mismatch": N_("--format={format} does not match the file's extension, which means {named}"),
+    "fix-format-extension-mismatch": N_("Leave --format out (the extension decides), or name the file to match it"),
     "parquet-needs-pyarrow": N_("writing Parquet needs pyarrow, which is not installed"),
     "fix-parquet-needs-pyarrow": N_("Install pyarrow (pip install pyarrow), or write .csv"),
     # YAML and the targets file

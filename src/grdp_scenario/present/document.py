@@ -46,6 +46,9 @@ class Document:
     charts: list[tuple[str, str]] = field(default_factory=list)  # (title, inline SVG) for html
     #: One flat table for csv when the tables are not a natural long form (the audit's findings).
     records: list[dict[str, Any]] | None = None
+    #: The live model (views/live.py) for formats that recompute as the reader edits: the HTML page's
+    #: what-if, the workbook's formulas. None where the document is a snapshot only.
+    live: dict[str, Any] | None = None
 
     @property
     def summary(self) -> str:

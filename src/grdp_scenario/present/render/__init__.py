@@ -36,6 +36,25 @@ class AuditFormat(str, Enum):
 MACHINE = {Format.json, Format.csv, AuditFormat.json, AuditFormat.csv, AuditFormat.github, AuditFormat.junit}
 #: Formats whose output is bytes, written only to a file.
 BINARY = {Format.xlsx}
+#: Documents for people to keep and pass on: writing one is the command's success (contract §3).
+EXPORTS = {Format.html, Format.xlsx}
+#: The format a file's extension names (``check -o plan.xlsx`` needs no ``--format``).
+EXTENSIONS = {
+    ".txt": Format.table,
+    ".json": Format.json,
+    ".csv": Format.csv,
+    ".md": Format.markdown,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".xlsx": Format.xlsx,
+}
+
+
+def format_of_file(path) -> Format | None:
+    """The format ``path``'s extension names, or None for an extension of no format."""
+    from pathlib import Path
+
+    return EXTENSIONS.get(Path(path).suffix.lower())
 
 
 def renderer(fmt: Format | AuditFormat | str) -> Callable[..., str]:

@@ -6,6 +6,7 @@ from ...core.evaluate import RESIDUAL, Evaluation
 from ..document import Cell, Document, Table
 from ..wording import Wording
 from .common import goal_phrase, points_cell, rate_cell, verdict
+from .live import live_model
 
 
 def growth_table(w: Wording, evaluation: Evaluation, key: str = "growth", title: str | None = None) -> Table:
@@ -161,5 +162,12 @@ def check_document(scenario, evaluation: Evaluation, lang="en", strict: bool = F
     notes = check_notes(w, scenario, evaluation)
     notes[-1:-1] = nominal_notes
     return Document(
-        f"{e.region_name} {e.year}", evaluation.to_json(strict), tables, text, ok, notes, exit_code=0 if ok else 1
+        f"{e.region_name} {e.year}",
+        evaluation.to_json(strict),
+        tables,
+        text,
+        ok,
+        notes,
+        exit_code=0 if ok else 1,
+        live=live_model(evaluation, lang, scenario.plan),
     )

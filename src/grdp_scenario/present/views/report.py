@@ -110,4 +110,5 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
         notes,
         base.exit_code,
         charts,
+        live=base.live,
     )
