@@ -34,6 +34,8 @@ ALLOWED = {
     "install",
     "scenario",
     "grdp-scenario",
+    "whatif",  # the command's name, as typed
+    "enter",  # the key, as printed on it
 }
 
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import tempfile
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +12,9 @@ from grdp_scenario.core.text import spreadsheet_safe as safe_text
 from grdp_scenario.present.document import Cell, Document, Table
 from grdp_scenario.present.i18n import number, percent
 from grdp_scenario.present.render import render
-from grdp_scenario.scenario import data_path
+from grdp_scenario.scenario import Scenario, data_path
+
+from economies import shipped_volumes
 
 runner = CliRunner()
 
@@ -35,12 +34,13 @@ def test_vietnamese_number_formatting():
 def test_html_report_structure(tmp_path):
     out = tmp_path / "r.html"
     r = cli("report", "--output", out, "--outturn", data_path("outturn_2025.csv"), "--lang", "vi")
-    assert r.exit_code == 1  # the year missed its goal
+    assert r.exit_code == 0  # written as asked, although the year missed its goal (--verdict-exit gives 1)
     html = out.read_text(encoding="utf-8")
     assert html.startswith('<!DOCTYPE html><html lang="vi">')
     verdict = html.index('class="verdict bad"')
     assert verdict < html.index("<svg") < html.index("<table")  # the verdict first, then the charts
-    assert html.count("<svg") == 2 and "Không đạt mục tiêu" in html and "7,23" in html
+    static = html[: html.index('<section id="whatif"')]
+    assert static.count("<svg") == 2 and "Không đạt mục tiêu" in html and "7,23" in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in html
     assert "Quý IV" in html and "suy ra" in html
 
@@ -56,49 +56,26 @@ def test_markdown_report_while_the_year_is_open(tmp_path):
 
 def test_report_refuses_unknown_extensions(tmp_path):
     r = cli("report", "--output", tmp_path / "r.pdf")
-    assert r.exit_code == 2 and "Use one of: .html, .md" in r.stderr and not (tmp_path / "r.pdf").exists()
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
-def test_the_html_report_renders_in_a_real_browser(tmp_path):
-    out = tmp_path / "r.html"
-    cli("report", "--output", out, "--outturn", data_path("outturn_2025.csv"))
-    shot = tmp_path / "r.png"
-    subprocess.run(
-        [
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tempfile.mkdtemp()}",
-            "--window-size=1000,1400",
-            f"--screenshot={shot}",
-            out.as_uri(),
-        ],
-        capture_output=True,
-        timeout=90,
-    )
-    assert shot.exists() and shot.stat().st_size > 20_000  # a blank page is a few kB
+    assert r.exit_code == 2 and "Use one of: .html, .md, .xlsx." in r.stderr and not (tmp_path / "r.pdf").exists()
 
 
 def test_xlsx_export_keeps_numbers_and_neutralises_formulas(tmp_path):
     from openpyxl import load_workbook
 
     out = tmp_path / "c.xlsx"
-    assert cli("check", "--format", "xlsx", "--output", out).exit_code == 0
+    assert cli("report", "--output", out).exit_code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames[:2] == ["Summary", "Growth"]
-    growth = wb["Growth"]
-    row = next(r for r in growth.iter_rows(values_only=True) if r[0] == "GRDP")
-    assert row[-1] == pytest.approx(10.0133, abs=1e-4)  # a number, unrounded
+    assert wb.sheetnames[:6] == ["Summary", "Base volumes", "Rates", "Growth", "Goals", "Contributions"]
+    required = wb["Required"]
+    row = next(r for r in required.iter_rows() if r[0].value == "Q4 · GRDP")
+    # By hand (method §3): Q4 alone closes the FY gap, weighted by its share of the year's base volume.
+    volumes = shipped_volumes()
+    q4 = sum(v for (block, _), v in volumes.items() if block == "Q4") / sum(volumes.values())
+    by_hand = 12.71 + (10 - Scenario.load().check().value("FY", "grdp")) / q4
+    assert row[2].value == pytest.approx(by_hand, abs=1e-9) and row[2].number_format == "0.00"
     doc = Document('=HYPERLINK("http://x")', {}, [Table("t", "-t", ["@a", "b"], [[Cell("+1", "+1"), Cell("1", 1.0)]])])
     data = render(doc, "xlsx")
-    sheet = load_workbook(io.BytesIO(data))["t"]
+    sheet = load_workbook(io.BytesIO(data))["-t"]  # named by its title: "t" has no sheet name
     assert sheet["A2"].value == "'@a" and sheet["A3"].value == "'+1" and sheet["B3"].value == 1.0
     assert load_workbook(io.BytesIO(data))["Summary"]["A1"].value.startswith("'=")
     assert safe_text("Dịch vụ") == "Dịch vụ"

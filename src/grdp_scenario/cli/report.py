@@ -29,7 +29,7 @@ def report(
 
     def action() -> int:
         from ..core.errors import InputError
-        from ..present.render import EXTENSIONS, Format, format_of_file
+        from ..present.render import Format, format_of_file
         from ..present.views.report import report_document
         from ..scenario import Scenario
 
@@ -37,10 +37,10 @@ def report(
 
         fmt = format_of_file(output)
         if fmt not in reports:
-            allowed = tuple(sorted(k for k, v in EXTENSIONS.items() if v in reports))
-            raise InputError("extension-unknown", file=str(output), allowed=allowed, fix="fix-one-of")
+            raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md", ".xlsx"), fix="fix-one-of")
         plan = Scenario.load(targets, actuals)
         scenario = plan.with_outturn(outturn) if outturn else plan
-        return emit(report_document(plan, scenario, lang), fmt, lang.value, output, verdict_exit=verdict_exit)
+        code = emit(report_document(plan, scenario, lang), fmt, lang.value, output, verdict_exit=True)
+        return code if verdict_exit else 0  # a report written is the command's success, whatever its format
 
     guarded(action, debug, lang)

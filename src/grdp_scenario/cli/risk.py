@@ -7,7 +7,7 @@ from typing import Annotated, List
 import typer
 
 from ..present.i18n import Lang
-from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Targets, VerdictExit
+from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Targets
 from .run import emit, guarded
 
 
@@ -25,7 +25,6 @@ def risk(
     format: FormatOpt = None,
     lang: LangOpt = Lang.en,
     output: Output = None,
-    verdict_exit: VerdictExit = False,
     debug: Debug = False,
 ) -> None:
     """Probability of meeting each goal when every target block × sector rate has a normal error (exact),
@@ -38,6 +37,6 @@ def risk(
 
         scenario = Scenario.load(targets, actuals, outturn)
         result = assess(scenario.economy, scenario.goals, parse_sd(sd, list(scenario.economy.top)), corr, draws, seed)
-        return emit(risk_document(scenario, result, lang), format, lang.value, output, verdict_exit=verdict_exit)
+        return emit(risk_document(scenario, result, lang), format, lang.value, output)
 
     guarded(action, debug, lang)

@@ -258,6 +258,19 @@ LABELS: dict[str, str] = {
     ),
     # sheet names of the workbook (at most 31 characters)
     "sheet_summary": N_("Summary"),
+    "sheet_volumes": N_("Base volumes"),
+    "sheet_rates": N_("Rates"),
+    "xlsx_as_given": N_("As grdp-scenario computed it, for the rates as given:"),
+    "xlsx_volumes_title": N_("Base-year volumes at constant prices ({base}), by block"),
+    "xlsx_rates_title": N_("Growth rates over the same period of {base} (%): edit the blue cells"),
+    "xlsx_block": N_("Block"),
+    "xlsx_residual": N_("Residual of the printed GRDP (points)"),
+    "xlsx_rounding": N_("Rounding (pp)"),
+    "xlsx_live_note": N_(
+        "Edit the blue cells on the sheet {sheet}: growth, goals and contributions are formulas and follow. "
+        "A printed block GRDP keeps its residual over its sectors; a published period figure stays as published. "
+        "Other sheets are the tool's figures for the rates as given."
+    ),
     "sheet_growth": N_("Growth"),
     "sheet_goals": N_("Goals"),
     "sheet_contributions": N_("Contributions"),

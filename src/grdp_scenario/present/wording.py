@@ -27,7 +27,10 @@ COUNTING_FIELDS = {"byte", "first", "base_year", "year", "line"}
 
 
 def packaged_data_dir() -> Path:
-    return (Path(__file__).resolve().parents[1] / "data").resolve()
+    """Where the packaged plan and base year are: inside the wheel, or data/ of a source checkout."""
+    from ..scenario import DEFAULT_ACTUALS, data_path
+
+    return data_path(DEFAULT_ACTUALS).resolve().parent
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,8 @@ def _whatif(live: dict, headline: str) -> str:
         f'<figure><div class="whatif-chart"></div></figure>'
         f"<h3>{escape(page['growth_title'].format(base=live['base_year']))}</h3>"
         f'<div class="whatif-periods"></div>'
-        f"<h3>{escape(page['goals_title'])}</h3><div class=\"whatif-goals\"></div>"
-        f"<h3>{escape(page['contrib_title'])}</h3><div class=\"whatif-contributions\"></div>"
+        f'<h3>{escape(page["goals_title"])}</h3><div class="whatif-goals"></div>'
+        f'<h3>{escape(page["contrib_title"])}</h3><div class="whatif-contributions"></div>'
         f'<script type="application/json" id="grdp-model">{model}</script>'
         f"<script>{_script()}</script></section>"
     )

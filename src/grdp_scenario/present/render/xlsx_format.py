@@ -1,4 +1,11 @@
-"""Excel workbook: the verdict and notes on a first sheet, one sheet per table, numbers as numbers.
+"""Excel workbook: the verdict and notes on a first sheet, one sheet per table, numbers as numbers with
+number formats.
+
+A document with a live model (views/live.py) becomes a live workbook: the base volumes and the rates are
+cells, and growth by period, the goals with their verdicts and the contributions are Excel formulas over
+them (docs/method.md §1, §2, §7), so a planner who edits a rate sees the year move. A block's printed GRDP
+keeps its residual over its sectors, as in ``whatif``; a published period figure is a value, as in ``check``.
+tests/test_xlsx.py recalculates the formulas in LibreOffice and compares them with the tool.
 
 Text that Excel would read as a formula is neutralised (core/text.py), as in every CSV the tool writes.
 """
@@ -6,9 +13,16 @@ Text that Excel would read as a formula is neutralised (core/text.py), as in eve
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ...core.text import spreadsheet_safe as safe_text
-from ..document import Document
+from ..document import Cell, Document
+
+RATE = "0.00"
+VOLUME = "#,##0"
+POINTS = "+0.000;-0.000;0.000"
+#: Tables the live sheets replace (their figures would not follow an edited rate).
+LIVE_TABLES = {"growth", "goals", "contributions"}
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
@@ -21,6 +35,20 @@ def _sheet_title(text: str, used: set[str]) -> str:
     return title
 
 
+def _number_format(cell: Cell, decimal: str) -> str:
+    """The Excel format that shows a number as the tool printed it: as many decimals, grouping, sign."""
+    text = cell.text
+    decimals = len(text.rsplit(decimal, 1)[1]) if decimal in text else 0
+    body = ("#,##0" if len(text.replace(decimal, "").strip("+-")) > 3 + decimals and decimals == 0 else "0") + (
+        "." + "0" * decimals if decimals else ""
+    )
+    return f"+{body};-{body};{body}" if text.startswith("+") else body
+
+
+def _quote(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
 def render(document: Document, lang: str = "en") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -29,35 +57,213 @@ def render(document: Document, lang: str = "en") -> bytes:
     from ..wording import Wording
 
     w = Wording(lang)
-    sheet = lambda key: w.label(f"sheet_{key}") if f"sheet_{key}" in LABELS else key  # noqa: E731
+    sheet = lambda key: w.label(f"sheet_{key}") if f"sheet_{key}" in LABELS else None  # noqa: E731
+    decimal = w.number(0.5, 1)[1]
     wb = Workbook()
     summary = wb.active
     used = {sheet("summary")}
     summary.title = sheet("summary")
     summary.append([safe_text(document.title)])
     summary["A1"].font = Font(bold=True, size=14)
+    live = document.live
+    if live is not None:
+        _live_sheets(wb, summary, live, w, used)
+        summary.append([safe_text(w.label("xlsx_as_given"))])
+        summary.cell(summary.max_row, 1).font = Font(italic=True)
     for line in (document.verdict or "").splitlines():
         summary.append([safe_text(line)])
     for note in document.notes:
         summary.append([safe_text(note)])
-    summary.column_dimensions["A"].width = 120
+    summary.column_dimensions["A"].width = 60
     for table in document.tables:
-        ws = wb.create_sheet(_sheet_title(sheet(table.key), used))
+        if live is not None and table.key in LIVE_TABLES:
+            continue
+        ws = wb.create_sheet(_sheet_title(sheet(table.key) or table.title, used))
         ws.append([safe_text(table.title)])
         ws["A1"].font = Font(bold=True)
         ws.append([safe_text(c) for c in table.columns])
         for cell in ws[2]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            values = []
-            for i, cell in enumerate(row):
-                raw = cell.raw
-                if i > 0 and isinstance(raw, (int, float)) and not isinstance(raw, bool):
-                    values.append(raw)
-                else:
-                    values.append(safe_text(cell.text))
-            ws.append(values)
+            ws.append([_value(c) if i else safe_text(c.text) for i, c in enumerate(row)])
+            for i, c in enumerate(row):
+                if i and _is_number(c.raw):
+                    ws.cell(ws.max_row, i + 1).number_format = _number_format(c, decimal)
         ws.column_dimensions["A"].width = 40
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _is_number(raw: Any) -> bool:
+    return isinstance(raw, (int, float)) and not isinstance(raw, bool)
+
+
+def _value(cell: Cell) -> Any:
+    return cell.raw if _is_number(cell.raw) else safe_text(cell.text)
+
+
+# ----- the live sheets ---------------------------------------------------------------------------------
+def _live_sheets(wb, summary, live: dict, w, used: set[str]) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter as col
+
+    labels = live["labels"]
+    bold = Font(bold=True)
+    editable = PatternFill("solid", fgColor="DDF4FF")
+    blocks = sorted(live["blocks"], key=lambda b: min(b["quarters"]))
+    sectors, top = live["sectors"], live["top"]
+    first = 3  # the first block's row on the volume and rate sheets
+
+    # Base volumes: one row per block, one column per sector, the total of the top-level sectors.
+    vol = wb.create_sheet(_sheet_title(w.label("sheet_volumes"), used))
+    vname = _quote(vol.title)
+    vol.append([safe_text(w.label("xlsx_volumes_title", base=live["base_year"]))])
+    vol.append([w.label("xlsx_block"), *[safe_text(labels["items"][s]) for s in sectors], w.label("total")])
+    vcol = {s: col(2 + i) for i, s in enumerate(sectors)}
+    vcol["total"] = col(2 + len(sectors))
+    for r, b in enumerate(blocks, start=first):
+        vol.append([labels["periods"][b["name"]], *[b["volumes"].get(s) for s in sectors]])
+        vol[f"{vcol['total']}{r}"] = "=" + "+".join(f"{vcol[s]}{r}" for s in top)
+        for c in [*sectors, "total"]:
+            vol[f"{vcol[c]}{r}"].number_format = VOLUME
+
+    # Rates: the cells a planner edits. A block's GRDP follows its sectors (plus its printed residual).
+    rates = wb.create_sheet(_sheet_title(w.label("sheet_rates"), used))
+    rname = _quote(rates.title)
+    rates.append([safe_text(w.label("xlsx_rates_title", base=live["base_year"]))])
+    rates.append(
+        [
+            w.label("xlsx_block"),
+            w.label("status"),
+            labels["items"]["grdp"],
+            *[safe_text(labels["items"][s]) for s in sectors],
+            w.label("xlsx_residual"),
+        ]
+    )
+    rcol = {"grdp": "C", **{s: col(4 + i) for i, s in enumerate(sectors)}, "residual": col(4 + len(sectors))}
+    for r, b in enumerate(blocks, start=first):
+        rates.append([labels["periods"][b["name"]], labels["statuses"].get(b["status"], b["status"])])
+        with_sectors = all(s in b["rates"] for s in top)
+        for s in sectors:
+            if s in b["rates"]:
+                rates[f"{rcol[s]}{r}"] = b["rates"][s]
+        if with_sectors:
+            implied = sum(b["volumes"][s] * b["rates"][s] for s in top) / sum(b["volumes"][s] for s in top)
+            rates[f"{rcol['residual']}{r}"] = 0.0 if b["grdp"] is None else b["grdp"] - implied
+            weighted = "+".join(f"{vname}!{vcol[s]}{r}*{rcol[s]}{r}" for s in top)
+            rates[f"C{r}"] = f"=({weighted})/{vname}!{vcol['total']}{r}+{rcol['residual']}{r}"
+        else:
+            rates[f"C{r}"] = b["grdp"]
+        for c in rcol.values():
+            rates[f"{c}{r}"].number_format = RATE
+        rates[f"{rcol['residual']}{r}"].number_format = "0.0000"
+        if b["open"]:
+            for key in [*([] if with_sectors else ["grdp"]), *(s for s in sectors if s in b["rates"])]:
+                rates[f"{rcol[key]}{r}"].fill = editable
+
+    # Growth by period: formulas over the blocks of each period (a published figure is a value).
+    row_of = {b["name"]: r for r, b in enumerate(blocks, start=first)}
+    computable = {}
+    for period, quarters in live["periods"].items():
+        inside = [b for b in blocks if set(b["quarters"]) <= set(quarters)]
+        if sorted(q for b in inside for q in b["quarters"]) == sorted(quarters):
+            computable[period] = (row_of[inside[0]["name"]], row_of[inside[-1]["name"]], inside)
+
+    def period_formula(period: str, item: str) -> Any:
+        lo, hi, inside = computable[period]
+        published = live["published"].get(period, {})
+        if item in published:
+            return published[item]
+        if item != "grdp" and not all(all(s in b["rates"] for s in top) and item in b["rates"] for b in inside):
+            return None
+        v, g = vcol["total" if item == "grdp" else item], rcol[item]
+        return f"=SUMPRODUCT({vname}!{v}{lo}:{v}{hi},{rname}!{g}{lo}:{g}{hi})/SUM({vname}!{v}{lo}:{v}{hi})"
+
+    growth = wb.create_sheet(_sheet_title(w.label("sheet_growth"), used))
+    gname = _quote(growth.title)
+    growth.append([safe_text(labels["page"]["growth_title"].format(base=live["base_year"]))])
+    growth.append([w.label("item"), *[labels["periods"][p] for p in computable]])
+    gcell = {}
+    for r, item in enumerate(["grdp", *sectors], start=3):
+        growth.append([safe_text(labels["items"][item])])
+        for i, p in enumerate(computable):
+            value = period_formula(p, item)
+            if value is None:
+                continue
+            ref = f"{col(2 + i)}{r}"
+            growth[ref] = value
+            growth[ref].number_format = RATE
+            gcell[(p, item)] = f"{gname}!{ref}"
+
+    # Goals: the value is the growth cell; met and verdict by the rule of check (core/rounding.py).
+    goals = wb.create_sheet(_sheet_title(w.label("sheet_goals"), used))
+    goals.append([safe_text(w.label("goals_title"))])
+    goals.append(
+        [w.label(k) for k in ("period", "item", "min", "value", "margin")]
+        + [w.label("xlsx_rounding"), w.label("verdict")]
+    )
+    eps = live["eps"]
+    verdicts = labels["verdicts"]
+    headline_row = None
+    for r, g in enumerate(live["goals"], start=3):
+        goals.append([labels["periods"][g["period"]], safe_text(labels["items"][g["item"]]), g["min"]])
+        ref = gcell.get((g["period"], g["item"]))
+        if ref is not None:
+            goals[f"D{r}"] = f"={ref}"
+            goals[f"E{r}"] = f"=D{r}-C{r}"
+            goals[f"G{r}"] = (
+                f'=IF(D{r}>=C{r}-{eps},"{verdicts["met"]}",'
+                f'IF(C{r}-D{r}<=F{r}+{eps},"{verdicts["within_rounding"]}","{verdicts["missed"]}"))'
+            )
+        else:
+            goals[f"G{r}"] = verdicts["missed"]
+        goals[f"F{r}"] = g["slack"]
+        for c, fmt in (("C", RATE), ("D", RATE), ("E", POINTS), ("F", "0.000")):
+            goals[f"{c}{r}"].number_format = fmt
+        if g["headline"]:
+            headline_row = r
+
+    # Contributions: Σ L·g over the period's blocks / the period's total volume; the residual is what the
+    # sectors leave of the period's GRDP (a printed block GRDP, a published figure).
+    contrib = wb.create_sheet(_sheet_title(w.label("sheet_contributions"), used))
+    contrib.append([safe_text(w.label("contrib_title"))])
+    shown = [p for p in computable if all(all(s in b["rates"] for s in top) for b in computable[p][2])]
+    contrib.append([w.label("item"), *[labels["periods"][p] for p in shown]])
+    residual = any(b["grdp"] is not None for b in blocks) or bool(live["published"])
+    items = [*top, *(["residual"] if residual else []), "grdp"]
+    for r, item in enumerate(items, start=3):
+        contrib.append([safe_text(labels["items"][item])])
+        for i, p in enumerate(shown):
+            lo, hi, _ = computable[p]
+            c = col(2 + i)
+            if item == "grdp":
+                formula = f"={gcell[(p, 'grdp')]}"
+            elif item == "residual":
+                formula = f"={gcell[(p, 'grdp')]}-SUM({c}3:{c}{2 + len(top)})"
+            else:
+                v, g = vcol[item], rcol[item]
+                total = f"{vname}!{vcol['total']}{lo}:{vcol['total']}{hi}"
+                formula = f"=SUMPRODUCT({vname}!{v}{lo}:{v}{hi},{rname}!{g}{lo}:{g}{hi})/SUM({total})"
+            contrib[f"{c}{r}"] = formula
+            contrib[f"{c}{r}"].number_format = "0.0000" if item == "residual" else RATE
+
+    for ws in (vol, rates, growth, goals, contrib):
+        ws["A1"].font = bold
+        for cell in ws[2]:
+            cell.font = bold
+        ws.column_dimensions["A"].width = 34
+        for c in range(2, ws.max_column + 1):
+            ws.column_dimensions[col(c)].width = 14
+
+    # The summary's live lines: the headline goal as the formulas give it now.
+    summary.append([w.label("xlsx_live_note", sheet=rates.title)])
+    if headline_row is not None:
+        gref = _quote(goals.title)
+        summary.append([labels["page"]["whatif_page_fy"], f"={gref}!D{headline_row}"])
+        summary.cell(summary.max_row, 2).number_format = RATE
+        summary.append([w.label("min"), f"={gref}!C{headline_row}"])
+        summary.cell(summary.max_row, 2).number_format = RATE
+        summary.append([w.label("verdict"), f"={gref}!G{headline_row}"])
+        for r in range(summary.max_row - 2, summary.max_row + 1):
+            summary.cell(r, 2).font = bold
