@@ -3,7 +3,7 @@ gives what ``grdp-scenario whatif`` gives, from the URL fragment and from typed 
 the network for nothing.
 
 Chromium comes from the distribution's packages (``.ci/run`` installs it). Without it these tests are
-skipped, except where GRDP_REQUIRE_BROWSER is set (CI), where a missing browser is a failure.
+skipped, except where GRDP_REQUIRE_EXTERNAL is set (CI), where a missing browser is a failure.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from economies import shipped_volumes
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
-    if os.environ.get("GRDP_REQUIRE_BROWSER"):
-        pytest.fail("Chromium is required here (GRDP_REQUIRE_BROWSER) but not installed", pytrace=False)
+    if os.environ.get("GRDP_REQUIRE_EXTERNAL"):
+        pytest.fail("Chromium is required here (GRDP_REQUIRE_EXTERNAL) but not installed", pytrace=False)
     pytest.skip("Chromium is not installed", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = pytest.importorskip("playwright.sync_api")  # in the [test] extra
 
 ARGS = [
     "--no-sandbox",
@@ -165,4 +165,57 @@ def test_with_every_quarter_published_the_page_says_nothing_is_left(browser, rep
     )
     assert "no rate is left to change" in page.text_content("#whatif") and not errors
     assert len(requests) == 1
+    page.close()
+
+
+OVERLAPS = """
+() => {
+  const boxes = (svg, sel) => [...svg.querySelectorAll(sel)].map(e => {
+    const b = e.getBoundingClientRect();
+    return {text: e.textContent, x0: b.left, x1: b.right, y0: b.top, y1: b.bottom};
+  });
+  const meet = (a, b) => a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5;
+  const found = [];
+  for (const svg of document.querySelectorAll("svg")) {
+    const frame = svg.getBoundingClientRect();
+    const texts = boxes(svg, "text"), bars = boxes(svg, "rect");
+    texts.forEach((a, i) => {
+      if (a.x0 < frame.left - 0.5 || a.x1 > frame.right + 0.5 || a.y0 < frame.top - 0.5 || a.y1 > frame.bottom + 0.5)
+        found.push("cut: " + a.text);
+      texts.slice(i + 1).forEach(b => { if (meet(a, b)) found.push(a.text + " × " + b.text); });
+      bars.forEach(r => { if (meet(a, r)) found.push(a.text + " over a bar"); });
+    });
+  }
+  return found;
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("outturn", [None, "9M", "year"])
+def test_chart_labels_never_overlap_bars_or_each_other_and_are_never_cut(browser, tmp_path, lang, outturn):
+    args = ["report", "--output", tmp_path / "r.html", "--lang", lang]
+    if outturn == "9M":
+        assert (
+            CliRunner().invoke(app, ["record", "9M", "--grdp", "7.39", "--outturn", str(tmp_path / "o.csv")]).exit_code
+            == 0
+        )
+        args += ["--outturn", tmp_path / "o.csv"]
+    elif outturn == "year":
+        args += ["--outturn", data_path("outturn_2025.csv")]
+    assert CliRunner().invoke(app, [str(a) for a in args]).exit_code == 0
+    page, _, errors = open_page(browser, str(tmp_path / "r.html"), "Q4.services=16" if outturn != "year" else "")
+    assert page.locator("svg").count() == 3 and not errors
+    assert page.evaluate(OVERLAPS) == []
+    page.close()
+
+
+def test_the_overlap_check_sees_an_overlap(browser):
+    page = browser.new_page()
+    page.set_content(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect x="10" y="10" width="50" '
+        'height="80"/><text x="20" y="50">on the bar</text><text x="150" y="50">cut off at the edge</text></svg>'
+    )
+    found = page.evaluate(OVERLAPS)
+    assert "on the bar over a bar" in found and "cut: cut off at the edge" in found
     page.close()

@@ -200,7 +200,7 @@ LABELS: dict[str, str] = {
     "report_title": N_("GRDP growth report {year}: {region}"),
     "report_path": N_("Quarterly path: plan and published (%)"),
     "report_plan": N_("Plan"),
-    "report_outturn": N_("Published / implied"),
+    "report_outturn": N_("Published / projected"),
     "report_difference": N_("Difference (pp)"),
     "report_goal": N_("Goal"),
     "report_now": N_("Now (%)"),
@@ -209,6 +209,8 @@ LABELS: dict[str, str] = {
     "report_closed": N_("No quarter is left to move: every block of the year is published."),
     "report_contrib_chart": N_("Contributions to {period} GRDP growth by sector (points)"),
     "report_contrib_unit": N_("pp"),
+    "report_of_plan": N_("{title}: the plan"),
+    "report_of_outturn": N_("{title}: published and projected"),
     "whatif_link": N_("Try other rates: the what-if at the end of this page"),
     # The report's what-if, recomputed in the page (render/whatif.js)
     "whatif_page_title": N_("What if: change the rates of the quarters still open"),

@@ -1,10 +1,29 @@
-"""Inline SVG charts for the HTML report: plain strings, nothing loaded from the network."""
+"""Inline SVG charts for the HTML report: plain strings, nothing loaded from the network.
+
+Laid out so that nothing overlaps: the goal's label stands in the legend below the plot (only its dashed
+line crosses the bars), category names wrap onto as many lines as they need, and legend entries are
+spaced by the length of their text.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-PALETTE = ("#1f6feb", "#d29922", "#2da44e", "#cf222e", "#8250df", "#57606a")
+PALETTE = ("#6e7781", "#0969da", "#8250df", "#bf8700", "#1a7f37", "#57606a")
+GOAL_COLOUR = "#9a6700"
+#: Average advance of a character at the chart's 11-12 px sans-serif (an estimate on the safe side).
+CHAR_WIDTH = 6.8
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Words onto lines of at most ``width`` characters (a longer word stands alone, whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def bar_chart(
@@ -13,7 +32,7 @@ def bar_chart(
     goal: float | None = None,
     goal_label: str = "",
     unit: str = "%",
-    width: int = 640,
+    width: int = 720,
     height: int = 300,
     decimal: str = ".",
 ) -> str:
@@ -21,8 +40,11 @@ def bar_chart(
     values = [v for vals in series.values() for v in vals if v is not None] + ([goal] if goal is not None else [])
     top = max([0.0, *values]) * 1.15 or 1.0
     bottom = min([0.0, *values]) * 1.15
-    left, right, upper, lower = 48, 12, 16, 48
-    plot_w, plot_h = width - left - right, height - upper - lower
+    group = (width - 56) / max(len(categories), 1)
+    names = [wrap(c, max(int(group * 0.95 / CHAR_WIDTH), 6)) for c in categories]
+    lines = max((len(n) for n in names), default=1)
+    left, right, upper, lower = 44, 12, 18, 30 + 14 * lines
+    plot_h = height - upper - lower
 
     def y(v: float) -> float:
         return upper + (top - v) / (top - bottom) * plot_h
@@ -30,14 +52,19 @@ def bar_chart(
     def fmt(v: float) -> str:
         return f"{v:.2f}".replace(".", decimal)
 
-    group = plot_w / max(len(categories), 1)
     bar = group * 0.8 / max(len(series), 1)
+    total_h = height + 8
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" font-family="sans-serif" font-size="11">',
-        f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - right}" y2="{y(0):.1f}" stroke="#888"/>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {total_h}" width="{width}" '
+        f'height="{total_h}" role="img" font-family="sans-serif" font-size="12">',
     ]
-    for i, cat in enumerate(categories):
+    if goal is not None:
+        parts.append(
+            f'<line x1="{left}" y1="{y(goal):.1f}" x2="{width - right}" y2="{y(goal):.1f}" stroke="{GOAL_COLOUR}" '
+            f'stroke-dasharray="6 4"/>'
+        )
+    parts.append(f'<line x1="{left}" y1="{y(0):.1f}" x2="{width - right}" y2="{y(0):.1f}" stroke="#57606a"/>')
+    for i, lines_of in enumerate(names):
         x0 = left + i * group + group * 0.1
         for j, (name, vals) in enumerate(series.items()):
             v = vals[i]
@@ -45,27 +72,32 @@ def bar_chart(
                 continue
             x = x0 + j * bar
             y_top, y_bottom = sorted((y(v), y(0)))
+            colour = PALETTE[j % len(PALETTE)]
             parts.append(
                 f'<rect x="{x:.1f}" y="{y_top:.1f}" width="{bar * 0.92:.1f}" height="{y_bottom - y_top:.1f}" '
-                f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(name)} {escape(cat)}: {fmt(v)} {unit}'
-                f"</title></rect>"
+                f'fill="{colour}"><title>{escape(name)} · {escape(categories[i])}: {fmt(v)} {unit}</title></rect>'
             )
-            parts.append(f'<text x="{x + bar * 0.46:.1f}" y="{y_top - 3:.1f}" text-anchor="middle">{fmt(v)}</text>')
-        parts.append(
-            f'<text x="{left + (i + 0.5) * group:.1f}" y="{height - lower + 16}" text-anchor="middle">'
-            f"{escape(cat)}</text>"
+            label_y = y_top - 4 if v >= 0 else y_bottom + 13
+            parts.append(
+                f'<text x="{x + bar * 0.46:.1f}" y="{label_y:.1f}" text-anchor="middle" font-size="11">{fmt(v)}</text>'
+            )
+        cx = left + (i + 0.5) * group
+        spans = "".join(
+            f'<tspan x="{cx:.1f}" dy="{0 if k == 0 else 14}">{escape(line)}</tspan>' for k, line in enumerate(lines_of)
         )
+        parts.append(f'<text x="{cx:.1f}" y="{height - lower + 18}" text-anchor="middle">{spans}</text>')
+    x, legend_y = left, height - 4
+    for j, name in enumerate(series):
+        parts.append(
+            f'<rect x="{x}" y="{legend_y - 10}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
+            f'<text x="{x + 16}" y="{legend_y}">{escape(name)}</text>'
+        )
+        x += 32 + len(name) * CHAR_WIDTH
     if goal is not None:
         parts.append(
-            f'<line x1="{left}" y1="{y(goal):.1f}" x2="{width - right}" y2="{y(goal):.1f}" stroke="#cf222e" '
-            f'stroke-dasharray="6 4"/><text x="{left + 4}" y="{y(goal) - 4:.1f}" text-anchor="start" '
-            f'fill="#cf222e">{escape(goal_label)} {fmt(goal)} {unit}</text>'
-        )
-    for j, name in enumerate(series):
-        x = left + j * 150
-        parts.append(
-            f'<rect x="{x}" y="{height - 18}" width="10" height="10" fill="{PALETTE[j % len(PALETTE)]}"/>'
-            f'<text x="{x + 14}" y="{height - 9}">{escape(name)}</text>'
+            f'<line x1="{x:.0f}" y1="{legend_y - 4}" x2="{x + 24:.0f}" y2="{legend_y - 4}" stroke="{GOAL_COLOUR}" '
+            f'stroke-dasharray="6 4"/><text x="{x + 28:.0f}" y="{legend_y}">{escape(goal_label)} {fmt(goal)} '
+            f"{unit}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -336,12 +336,14 @@
     errorBox.textContent = message;
     errorBox.hidden = !message;
   }
-  function table(columns, rows) {
-    var head = el("tr", {}, columns.map(function (c, i) { return el("th", i ? { "class": "num" } : {}, [c]); }));
+  function table(columns, rows, labels) { // the first `labels` columns are words, the others numbers
+    labels = labels || 1;
+    var head = el("tr", {}, columns.map(function (c, i) { return el("th", i >= labels ? { "class": "num" } : {}, [c]); }));
     var body = el("tbody", {}, rows.map(function (r) {
       return el("tr", {}, r.map(function (c, i) {
         var cell = typeof c === "object" ? c : { text: c };
-        return el("td", cell.cls ? { "class": cell.cls } : i ? { "class": "num" } : {}, [cell.text]);
+        var cls = cell.cls !== undefined ? cell.cls : i >= labels ? "num" : "";
+        return el("td", cls ? { "class": cls } : {}, [cell.text]);
       }));
     }));
     return el("table", {}, [el("thead", {}, [head]), body]);
@@ -400,7 +402,7 @@
         { text: value === null ? "–" : L.verdicts[v], cls: "verdict-" + v }];
     });
     root.querySelector(".whatif-goals").replaceChildren(table(
-      [L.page.period, L.page.item, L.page.min, L.page.value, L.page.margin, L.page.verdict], goalRows));
+      [L.page.period, L.page.item, L.page.min, L.page.value, L.page.margin, L.page.verdict], goalRows, 2));
     // contributions
     var withContrib = computable.filter(function (p) { return Object.keys(results[p].contributions).length; });
     var items = M.top.concat(withContrib.some(function (p) { return has(results[p].contributions, "residual"); }) ? ["residual"] : []);
@@ -425,7 +427,7 @@
     var top = Math.max.apply(null, vals) * 1.12 || 1, bottom = Math.min.apply(null, vals) * 1.12;
     var ph = H - upper - lower, pw = W - left - right, group = pw / ps.length, bar = group * 0.38;
     function y(v) { return upper + (top - v) / (top - bottom) * ph; }
-    var colours = ["#6e7781", "#0969da"], names = [L.page.report_plan, L.page.whatif_page_scenario];
+    var colours = ["#6e7781", "#0969da"], names = [M.baseline_label, L.page.whatif_page_scenario];
     var out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + W + " " + H + '" role="img" font-size="12">'];
     if (goal !== null) {
       out.push('<line x1="' + left + '" x2="' + (W - right) + '" y1="' + y(goal).toFixed(1) + '" y2="' + y(goal).toFixed(1) +

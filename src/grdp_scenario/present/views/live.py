@@ -23,7 +23,6 @@ PAGE_LABELS = (
     "whatif_page_fy",
     "whatif_page_reset",
     "whatif_page_closed",
-    "report_plan",
     "whatif_page_scenario",
     "growth_title",
     "goals_title",
@@ -78,6 +77,8 @@ def live_model(evaluation: Evaluation, lang: str = "en", plan: Any = None) -> di
             for g in evaluation.goals
         ],
         "eps": EPS,
+        # What the what-if departs from: the plan, or what was published and what it projects.
+        "baseline_label": w.label("report_outturn" if _with_outturn(e) else "report_plan"),
         "labels": {
             "items": {k: w.item(k) for k in ["grdp", *e.sector_keys, RESIDUAL]},
             "periods": {p: w.period(p) for p in periods.REPORTED},
@@ -86,3 +87,7 @@ def live_model(evaluation: Evaluation, lang: str = "en", plan: Any = None) -> di
             "page": {k: w.label(k) for k in PAGE_LABELS},
         },
     }
+
+
+def _with_outturn(economy) -> bool:
+    return bool(economy.published) or any(b.source.startswith(("outturn:", "derived:")) for b in economy.blocks)

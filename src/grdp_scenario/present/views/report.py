@@ -9,8 +9,15 @@ from ..document import Cell, Document, Table
 from ..svg import bar_chart
 from ..wording import Wording
 from .analysis import solution_cells
-from .check import check_document, contributions_table
+from .check import check_document, contributions_table, nominal_table
 from .common import points_cell, rate_cell
+
+
+def titled(w: Wording, title: str, with_outturn: bool, projected: bool) -> str:
+    """A table's title saying whose figures it shows, once an outturn makes plan and projection differ."""
+    if not with_outturn:
+        return title
+    return w.label("report_of_outturn" if projected else "report_of_plan", title=title)
 
 
 def report_document(plan_scenario, scenario, lang="en") -> Document:
@@ -31,10 +38,12 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
         ],
         column_keys=["period", "plan", "outturn", "status", "difference"],
     )
+    with_outturn = scenario is not plan_scenario
     plan_values, outturn_values = [], []
     for p in shown:
         a = planned.value(p, "grdp")
-        b = current.value(p, "grdp") if published(p) else None
+        # After an outturn every period has a figure: published, or projected from it and the plan.
+        b = current.value(p, "grdp") if with_outturn or published(p) else None
         plan_values.append(a)
         outturn_values.append(b)
         path.add(
@@ -46,7 +55,9 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
         )
     goal = scenario.goals.get("FY", {}).get("grdp")
     decimal = w.number(0.5, 1)[1]
-    series = {w.label("report_plan"): plan_values, w.label("report_outturn"): outturn_values}
+    series = {w.label("report_plan"): plan_values}
+    if with_outturn:
+        series[w.label("report_outturn")] = outturn_values
     charts = [
         (
             w.label("report_path"),
@@ -59,24 +70,39 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
             ),
         )
     ]
-    # Contributions need every block's sectors: published cumulative figures alone do not give them.
+    # Contributions need every block's sectors: published cumulative figures alone do not give them, and
+    # then the plan's stand in, said so in the title.
     fy_published = bool(current.periods["FY"].contributions)
-    fy = current.periods["FY"] if fy_published else planned.periods["FY"]
+    source = current if fy_published else planned
     top = list(scenario.economy.top)
+    contrib_title = w.label("report_contrib_chart", period=w.period("FY"))
     charts.append(
         (
-            w.label("report_contrib_chart", period=w.period("FY")),
+            titled(w, contrib_title, with_outturn, fy_published),
             bar_chart(
-                [w.item(s)[:22] for s in top],
-                {w.label("report_outturn" if fy_published else "report_plan"): [fy.contributions.get(s) for s in top]},
+                [w.item(s) for s in top],
+                {
+                    w.label("report_outturn" if fy_published and with_outturn else "report_plan"): [
+                        source.periods["FY"].contributions.get(s) for s in top
+                    ]
+                },
                 unit=w.label("report_contrib_unit"),
                 decimal=decimal,
             ),
         )
     )
     tables = [path]
-    tables += [tb for tb in base.tables if tb.key in ("goals", "nominal")]
-    contrib = contributions_table(w, current if current.periods["FY"].contributions else planned)
+    tables += [tb for tb in base.tables if tb.key == "goals"]
+    nominal = next((tb for tb in base.tables if tb.key == "nominal"), None)
+    if nominal is None and with_outturn:
+        nominal, _ = nominal_table(w, planned)
+        if nominal is not None:
+            nominal.title = titled(w, nominal.title, with_outturn, projected=False)
+    elif nominal is not None:
+        nominal.title = titled(w, nominal.title, with_outturn, projected=True)
+    if nominal is not None:
+        tables.append(nominal)
+    contrib = contributions_table(w, source, titled(w, w.label("contrib_title"), with_outturn, fy_published))
     if contrib:
         tables.append(contrib)
     notes = list(base.notes)
