@@ -88,6 +88,8 @@ def test_the_format_follows_the_extension_and_numbers_carry_formats(tmp_path):
     assert rates["D4"].value == 3.48 and rates["D4"].number_format == "0.00"  # Q3 agriculture, as printed
     assert rates["C4"].value.startswith("=")  # Q3's GRDP follows its sectors
     assert wb["Quy mô năm gốc"]["B3"].number_format == "#,##0"
+    nominal = wb["Giá hiện hành"]  # a table of the tool's figures: formats as it printed them (312.624; 21,55)
+    assert nominal["B3"].number_format == "#,##0" and nominal["C3"].number_format == "0.00"
     growth = wb["Tăng trưởng"]
     assert all(isinstance(c.value, str) and c.value.startswith("=SUMPRODUCT(") for c in growth[3][1:])
 

@@ -38,10 +38,9 @@ def _sheet_title(text: str, used: set[str]) -> str:
 def _number_format(cell: Cell, decimal: str) -> str:
     """The Excel format that shows a number as the tool printed it: as many decimals, grouping, sign."""
     text = cell.text
-    decimals = len(text.rsplit(decimal, 1)[1]) if decimal in text else 0
-    body = ("#,##0" if len(text.replace(decimal, "").strip("+-")) > 3 + decimals and decimals == 0 else "0") + (
-        "." + "0" * decimals if decimals else ""
-    )
+    whole, _, fraction = text.partition(decimal)
+    group = "," if decimal == "." else "."
+    body = ("#,##0" if group in whole else "0") + ("." + "0" * len(fraction) if fraction else "")
     return f"+{body};-{body};{body}" if text.startswith("+") else body
 
 
