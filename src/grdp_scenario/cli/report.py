@@ -34,7 +34,6 @@ def report(
         from ..scenario import Scenario
 
         reports = (Format.html, Format.markdown, Format.xlsx)
-
         fmt = format_of_file(output)
         if fmt not in reports:
             raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md", ".xlsx"), fix="fix-one-of")

@@ -81,7 +81,7 @@ def emit(
     does the name of a file the command wrote (``wrote``).
 
     The exit code is the document's, except that a workbook or HTML report written as asked is a success
-    (exit 0) unless ``verdict_exit`` asks for the verdict's code (docs/CONTRACT §3, README "Exit codes").
+    (exit 0) unless ``verdict_exit`` asks for the verdict's code (README, "Reports and exports").
     """
     from ..present.wording import Wording
 

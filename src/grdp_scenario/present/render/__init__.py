@@ -36,7 +36,7 @@ class AuditFormat(str, Enum):
 MACHINE = {Format.json, Format.csv, AuditFormat.json, AuditFormat.csv, AuditFormat.github, AuditFormat.junit}
 #: Formats whose output is bytes, written only to a file.
 BINARY = {Format.xlsx}
-#: Documents for people to keep and pass on: writing one is the command's success (contract §3).
+#: Documents for people to keep and pass on: writing one is the command's success (README, "Reports and exports").
 EXPORTS = {Format.html, Format.xlsx}
 #: The format a file's extension names (``check -o plan.xlsx`` needs no ``--format``).
 EXTENSIONS = {

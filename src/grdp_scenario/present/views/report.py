@@ -94,13 +94,11 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
     tables = [path]
     tables += [tb for tb in base.tables if tb.key == "goals"]
     nominal = next((tb for tb in base.tables if tb.key == "nominal"), None)
-    if nominal is None and with_outturn:
+    projected = nominal is not None
+    if nominal is None and with_outturn:  # the outturn leaves FY sectors unknown: the plan's figures stand in
         nominal, _ = nominal_table(w, planned)
-        if nominal is not None:
-            nominal.title = titled(w, nominal.title, with_outturn, projected=False)
-    elif nominal is not None:
-        nominal.title = titled(w, nominal.title, with_outturn, projected=True)
     if nominal is not None:
+        nominal.title = titled(w, nominal.title, with_outturn, projected)
         tables.append(nominal)
     contrib = contributions_table(w, source, titled(w, w.label("contrib_title"), with_outturn, fy_published))
     if contrib:
