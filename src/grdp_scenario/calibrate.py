@@ -48,7 +48,7 @@ class Fit:
 
     @property
     def max_abs_residual(self) -> float:
-        return max(abs(r) for *_, r in self.residuals)
+        return max((abs(r) for *_, r in self.residuals), default=0.0)
 
 
 def _equations(plan) -> tuple[list[tuple[str, str]], list[Equation]]:
@@ -118,36 +118,53 @@ def calibrate(plan) -> Fit:
         # minimise |A·x + b|² subject to Σx = const: the KKT system of the scale constraint.
         K = np.block([[2 * A.T @ A, ones[:, None]], [ones[None, :], np.zeros((1, 1))]])
         rhs = np.concatenate([-2 * A.T @ b, [0.0]])
-        return np.linalg.lstsq(K, rhs, rcond=None)[0][:n]
+        return _solve(K, rhs)[:n]
 
-    x = ones / n
-    for _ in range(20):  # reweighted linear start: rows Σ L(g − G_P) / Σ L at the current weights
-        _, J = residuals_and_jacobian(x)
-        A = np.array([[0.0] * n for _ in eqs])
-        for k, e in enumerate(eqs):
-            idx = np.array(e.variables)
-            A[k, idx] = (np.array(e.rates) - e.printed) / x[idx].sum()
-        K = np.block([[2 * A.T @ A, ones[:, None]], [ones[None, :], np.zeros((1, 1))]])
-        x_new = np.linalg.lstsq(K, np.concatenate([np.zeros(n), [1.0]]), rcond=None)[0][:n]
-        if np.max(np.abs(x_new - x)) < 1e-14:
-            x = x_new
-            break
-        x = x_new
-    for _ in range(100):  # Gauss–Newton on the residuals in points
-        r, J = residuals_and_jacobian(x)
-        dx = constrained_step(J, r)
-        x = x + dx
-        if np.max(np.abs(dx)) < 1e-16:
-            break
+    try:
+        with np.errstate(all="ignore"):  # degenerate figures give NaN or infinities, refused below with a message
+            x = ones / n
+            for _ in range(20):  # reweighted linear start: rows Σ L(g − G_P) / Σ L at the current weights
+                A = np.zeros((len(eqs), n))
+                for k, e in enumerate(eqs):
+                    idx = np.array(e.variables)
+                    A[k, idx] = (np.array(e.rates) - e.printed) / x[idx].sum()
+                K = np.block([[2 * A.T @ A, ones[:, None]], [ones[None, :], np.zeros((1, 1))]])
+                x_new = _solve(K, np.concatenate([np.zeros(n), [1.0]]))[:n]
+                if not np.isfinite(x_new).all() or np.max(np.abs(x_new - x)) < 1e-14:
+                    x = x_new
+                    break
+                x = x_new
+            for _ in range(100):  # Gauss–Newton on the residuals in points
+                if not np.isfinite(x).all():
+                    break
+                r, J = residuals_and_jacobian(x)
+                dx = constrained_step(J, r)
+                x = x + dx
+                if np.max(np.abs(dx)) < 1e-16:
+                    break
+            if np.isfinite(x).all():
+                r, _ = residuals_and_jacobian(x)
+    except np.linalg.LinAlgError:  # the figures leave the system singular beyond what lstsq can bear
+        x = np.full(n, np.nan)
+    if not (np.isfinite(x).all() and np.isfinite(r).all()):
+        raise InputError("calibrate-undetermined", file=plan.file, fix="fix-calibrate-too-few")
     if (x <= 0).any():
         bad = tuple(variables[i] for i in np.flatnonzero(x <= 0))
         raise InputError("calibrate-not-positive", file=plan.file, cells=bad, fix="fix-calibrate-not-positive")
-    r, _ = residuals_and_jacobian(x)
     volume = {v: float(x[i] * SCALE) for i, v in enumerate(variables)}
     sources = {v: "calibrated" for v in variables}
     base = BaseYear(plan.model.base_year, volume, _current_prices(plan), sources, file="<calibrated>")
     fitted = tuple(float(e.printed + r[k]) for k, e in enumerate(eqs))
     return Fit(base, tuple(eqs), fitted, n)
+
+
+def _solve(K, rhs):
+    """Least squares of K·x = rhs; NaN where K is not finite (LAPACK would print to the terminal)."""
+    import numpy as np
+
+    if not (np.isfinite(K).all() and np.isfinite(rhs).all()):
+        return np.full(len(rhs), np.nan)
+    return np.linalg.lstsq(K, rhs, rcond=None)[0]
 
 
 def _current_prices(plan) -> dict[str, float]:

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .core.economy import Economy
-from .core.errors import Fact
+from .core.errors import Fact, InputError
 from .core.evaluate import Evaluation, evaluate
 from .core.nominal import NominalInputs
 from .core.outturn import Derived
@@ -22,6 +22,8 @@ from .inputs.plan import Plan, load_plan
 
 DEFAULT_TARGETS = "targets_2025.yaml"
 DEFAULT_ACTUALS = "actuals_2024.csv"
+#: Whose base year the packaged actuals are: only a plan of this region and base year may fall back on it.
+DEFAULT_REGION, DEFAULT_BASE_YEAR = "can-tho", 2024
 
 
 def data_path(name: str) -> Path:
@@ -30,6 +32,24 @@ def data_path(name: str) -> Path:
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "data" / name
+
+
+def base_year_file(plan: Plan) -> Path:
+    """The base-year file a plan goes with when --actuals is not given: the one it names (relative to the
+    plan), else the packaged one, but only for the packaged plan's region and base year."""
+    m = plan.model
+    if m.actuals:
+        return Path(plan.file).parent / m.actuals
+    if (m.region.key, m.base_year) == (DEFAULT_REGION, DEFAULT_BASE_YEAR):
+        return data_path(DEFAULT_ACTUALS)
+    raise InputError(
+        "actuals-not-named",
+        file=plan.file,
+        line=1,
+        region=m.region.name,
+        base_year=m.base_year,
+        fix="fix-actuals-not-named",
+    )
 
 
 @dataclass(frozen=True)
@@ -48,7 +68,7 @@ class Scenario:
         cls, targets: Path | str | None = None, actuals: Path | str | None = None, outturn: Path | str | None = None
     ) -> Scenario:
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))
-        base = load_actuals(actuals or data_path(DEFAULT_ACTUALS), plan)
+        base = load_actuals(actuals or base_year_file(plan), plan)
         economy = economy_from_plan(plan, base)
         goals = {p: dict(items) for p, items in plan.model.goals.items()}
         scenario = cls(plan, base, economy, goals, nominal_inputs_from_plan(plan, base.current))

@@ -10,7 +10,7 @@ from . import periods
 from .economy import Economy
 from .errors import Fact, NotComputable
 from .growth import contribution, weighted_growth
-from .rounding import EPS, MISSED, goal_verdict
+from .rounding import EPS, FAIL, MISSED, equal, goal_verdict
 
 RESIDUAL = "residual"
 
@@ -127,6 +127,8 @@ class Evaluation:
     periods: Mapping[str, PeriodResult]
     goals: tuple[GoalResult, ...]
     nominal: Any = None  # nominal.NominalResult, or None
+    #: Blocks whose given GRDP their sectors miss by more than rounding: a warning, not a verdict.
+    gaps: tuple[ResidualGap, ...] = ()
 
     @property
     def headline(self) -> GoalResult | None:
@@ -183,6 +185,17 @@ class Evaluation:
             ],
             "goal_met": self.goal_met(strict),
             "strict": strict,
+            "warnings": [
+                {
+                    "rule": "block-grdp-from-sectors",
+                    "block": g.block,
+                    "grdp": g.grdp,
+                    "from_sectors": g.from_sectors,
+                    "gap": g.gap,
+                    "rounding": g.rounding,
+                }
+                for g in self.gaps
+            ],
         }
         if self.nominal is not None:
             out["nominal"] = self.nominal.to_json()
@@ -241,6 +254,37 @@ def rounding_of(economy: Economy, period: str, item: str) -> float:
     return math.fsum(v * h for v, h in pairs) / total if total > 0 else 0.0
 
 
+@dataclass(frozen=True)
+class ResidualGap:
+    """A block whose given GRDP its sectors, weighted by the base volumes, miss by more than the rounding of
+    the printed figures (docs/method.md §7): a figure is misprinted, or the base volumes are not the
+    statistics office's. The given GRDP still stands (README, "What check says")."""
+
+    block: str
+    grdp: float
+    from_sectors: float
+    #: Half a unit of the printed GRDP plus its sectors' half-units, weighted: what rounding may explain.
+    rounding: float
+
+    @property
+    def gap(self) -> float:
+        return self.grdp - self.from_sectors
+
+
+def residual_gaps(economy: Economy) -> tuple[ResidualGap, ...]:
+    """The blocks whose published GRDP and sectors disagree beyond rounding (the rule of rounding.equal)."""
+    gaps = []
+    for b in economy.blocks:
+        if b.grdp is None or not economy.has_sectors(b):
+            continue
+        from_sectors = economy.sector_grdp(b)
+        parts = math.fsum(b.volumes[s] * b.halves.get(s, 0.0) for s in economy.top) / economy.block_volume(b)
+        slack = b.halves.get("grdp", 0.0) + parts
+        if equal(b.grdp, from_sectors, slack) == FAIL:
+            gaps.append(ResidualGap(b.name, b.grdp, from_sectors, slack))
+    return tuple(gaps)
+
+
 def evaluate(
     economy: Economy,
     goals: Mapping[str, Mapping[str, float]],
@@ -264,4 +308,4 @@ def evaluate(
         from .nominal import nominal_result
 
         nominal = nominal_result(nominal_inputs, results["FY"])
-    return Evaluation(economy, results, tuple(goal_results), nominal)
+    return Evaluation(economy, results, tuple(goal_results), nominal, residual_gaps(economy))

@@ -17,6 +17,9 @@ from ..core.values import check_level, parse_number
 from .plan import Plan, read_text
 
 COLUMNS = ("year", "period", "sector", "volume", "current", "source")
+#: Columns a base-year file may add: ``region`` (the plan's region key) ties the file to its region, so that
+#: another region's base year is refused rather than silently weighting this plan.
+OPTIONAL = ("region",)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
         raise InputError("file-empty", file=file, kind="actuals", fix="fix-csv-header", header=COLUMNS)
     header = [h.strip() for h in header]
     missing = [c for c in COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS + OPTIONAL]
     if missing:
         raise InputError(
             "csv-header-lacks", file=file, line=1, missing=tuple(missing), header=COLUMNS, fix="fix-csv-header"
@@ -61,7 +64,8 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
         raise InputError(
             "csv-header-unknown", file=file, line=1, unknown=tuple(unknown), header=COLUMNS, fix="fix-csv-header"
         )
-    col = {name: header.index(name) for name in COLUMNS}
+    col = {name: header.index(name) for name in COLUMNS + OPTIONAL if name in header}
+    region = plan.model.region.key
     sectors = {s.key: s for s in plan.sectors}
     base_year = plan.model.base_year
     volume: dict[tuple[str, str], float] = {}
@@ -86,6 +90,10 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
         if year != base_year:
             raise InputError(
                 "actuals-year", file=file, line=line, value=cell["year"], year=base_year, fix="fix-actuals-year"
+            )
+        if cell.get("region", region) not in ("", region):
+            raise InputError(
+                "actuals-region", file=file, line=line, value=cell["region"], region=region, fix="fix-actuals-region"
             )
         period, sector = cell["period"], cell["sector"]
         if period not in periods.QUARTERS_OF:
@@ -195,30 +203,26 @@ def load_actuals(path: Path | str, plan: Plan) -> BaseYear:
     return parse_actuals(read_text(path, "actuals"), plan, str(path))
 
 
-def format_actuals(data: BaseYear, plan: Plan, source_current: str = "") -> str:
-    """The CSV text of a base year, rows in the order of the year and the sector list."""
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(COLUMNS)
+def format_actuals(data: BaseYear, plan: Plan, source_current: str = "", region: bool = False) -> str:
+    """The CSV text of a base year, rows in the order of the year and the sector list; with ``region``, a
+    first column names the plan's region."""
+    rows: list[list] = []
     order = [s.key for s in plan.sectors]
     for b in data.blocks:
         for s in order:
             if (s, b) in data.volume:
                 cur = data.current.get(s, "") if b == "FY" else ""
-                w.writerow(
-                    [
-                        data.year,
-                        b,
-                        s,
-                        _fmt(data.volume[(s, b)]),
-                        _fmt(cur),
-                        spreadsheet_safe(data.sources.get((s, b), "")),
-                    ]
-                )
+                source = spreadsheet_safe(data.sources.get((s, b), ""))
+                rows.append([data.year, b, s, _fmt(data.volume[(s, b)]), _fmt(cur), source])
     if "FY" not in data.blocks:
         for s in order:
             if s in data.current:
-                w.writerow([data.year, "FY", s, "", _fmt(data.current[s]), source_current])
+                rows.append([data.year, "FY", s, "", _fmt(data.current[s]), source_current])
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    prefix = [plan.model.region.key] if region else []
+    w.writerow([*(["region"] if region else []), *COLUMNS])
+    w.writerows([*prefix, *row] for row in rows)
     return out.getvalue()
 
 

@@ -69,6 +69,11 @@ LABELS: dict[str, str] = {
     "goal_missed": N_("missed"),
     "unknown_goals": N_("Goals that cannot be evaluated (the data do not give them): {items}"),
     "not_computable": N_("Not computable: {items}"),
+    "gap_warning": N_(
+        "Warning: {block} GRDP is given as {grdp}, but its sectors, weighted by the base volumes, give {sectors} "
+        "({gap} points, more than the {rounding} points the rounding of the printed figures explains). The given "
+        "GRDP stands; check both against the document (grdp-scenario audit lists such figures)."
+    ),
     "residual_note": N_(
         "Published GRDP stands where its sectors, weighted by the base volumes, imply a slightly "
         "different figure ({blocks} points); contributions carry the difference as a residual "
@@ -78,6 +83,8 @@ LABELS: dict[str, str] = {
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "nominal_unavailable": N_("{title}: not computed, because {reason}."),
     "packaged": N_("packaged {name}"),
+    "finding_without_figures": N_("{indicator} {period}{detail}"),
+    "all_periods": N_("(all figures)"),
     "wrote": N_("Wrote {file}"),
     "wrote_baseline": N_("Wrote {file}: give each entry its reason"),
     "error": N_("Error"),
@@ -374,6 +381,10 @@ MESSAGES: dict[str, str] = {
     "key-missing": N_("the required key '{key}' is missing"),
     "fix-key-missing": N_("Add it (the README lists the keys of the targets file)"),
     "fix-did-you-mean": N_("Did you mean '{hint}'?"),
+    "block-rates-nested": N_("'{key}' holds a mapping; a block's sector rates stand in the block itself"),
+    "fix-block-rates-nested": N_(
+        "Write them beside status and grdp: {block}: {{status: target, grdp: 11.08, services: 13.91, ...}}"
+    ),
     "fix-keys-allowed": N_("Keys allowed here: {allowed}"),
     "fix-remove-key": N_("Remove it"),
     "decimal-comma-key": N_(
@@ -428,6 +439,12 @@ MESSAGES: dict[str, str] = {
     ),
     "actuals-year": N_("year '{value}' is not the plan's base year {year}"),
     "fix-actuals-year": N_("Give data of the base year {year}, or the targets file that goes with them"),
+    "actuals-region": N_("the base year is of region '{value}', the plan is of '{region}'"),
+    "fix-actuals-region": N_("Give the base-year file of '{region}' (--actuals=FILE, or actuals: in the plan)"),
+    "actuals-not-named": N_("the plan of {region} names no base-year file, and the packaged one is Cần Thơ's"),
+    "fix-actuals-not-named": N_(
+        "Add a line 'actuals: actuals_{base_year}.csv' to the plan (a path relative to it), or give --actuals=FILE"
+    ),
     "actuals-twice": N_("{period} {sector} appears twice (first on line {first})"),
     "actuals-row-empty": N_("{period} {sector} gives neither volume nor current"),
     "fix-actuals-row-empty": N_("Fill volume (constant prices) or, for FY, current"),
@@ -574,6 +591,9 @@ MESSAGES: dict[str, str] = {
     "fix-calibrate-too-few": N_(
         "Give the published aggregates (9M, H2) of GRDP and every sector under "
         "'published', or supply measured volumes in the base-year file"
+    ),
+    "calibrate-undetermined": N_(
+        "the printed growth figures do not determine the volumes (each figure equals the rates it is made of)"
     ),
     "calibrate-not-positive": N_(
         "no positive base volumes reproduce the printed growth figures (the best fit gives {cells} a volume ≤ 0)"

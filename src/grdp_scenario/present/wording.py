@@ -145,10 +145,10 @@ class Wording:
             place += ": "
         elif exc.where:
             place = f"{exc.where}: "
-        text = place + self.fact(exc.fact).rstrip(".") + "."
+        text = place + _sentence(self.fact(exc.fact))
         if exc.fix:
             fix = self.fact(Fact(exc.fix, **{"where": exc.where or "", **exc.fact.fields}))
-            text += " " + fix.rstrip(".") + "."
+            text += " " + _sentence(fix)
         return text
 
     # ----- audit rules --------------------------------------------------------------------------------
@@ -161,7 +161,13 @@ class Wording:
     def finding(self, finding) -> str:
         """An audit finding in words: the rule's template with the cell, its numbers and what they are."""
         template = translate(RULE_TEXTS[finding.rule][2], self.lang)
-        shown = self.period(finding.period)
+        if any(
+            "{" + name + "}" in RULE_TEXTS[finding.rule][2] and getattr(finding, name) is None
+            for name in ("actual", "expected")
+        ):
+            # a rule that could not be run has no figures: its detail says why, not a "–" in a sentence
+            template = self.label("finding_without_figures")
+        shown = self.label("all_periods") if finding.period == "all" else self.period(finding.period)
         if finding.section:
             key = f"section_{finding.section}"
             shown += f" ({self.label(key) if key in LABELS else finding.section})"
@@ -185,6 +191,11 @@ def _inside_cwd(path: Path) -> bool:
         return path.is_relative_to(Path.cwd().resolve())
     except OSError:
         return False
+
+
+def _sentence(text: str) -> str:
+    """A message ends with one full stop, or with the question or exclamation mark it has."""
+    return text if text.endswith(("?", "!", ".")) else text + "."
 
 
 def error_text(exc: InputError, lang: Lang | str = Lang.en, plan: Any = None) -> str:

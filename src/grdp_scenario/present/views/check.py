@@ -116,7 +116,17 @@ def nominal_table(w: Wording, evaluation: Evaluation, title: str | None = None) 
 def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
     """What a reader needs besides the tables: goals missed, residuals, derived blocks, conflicts, weights."""
     e = evaluation.economy
-    notes = []
+    notes = [
+        w.label(
+            "gap_warning",
+            block=w.period(g.block),
+            grdp=w.percent(g.grdp),
+            sectors=w.percent(g.from_sectors),
+            gap=w.number(g.gap, 2, sign=True),
+            rounding=w.number(g.rounding, 3),
+        )
+        for g in evaluation.gaps
+    ]
     for verdict_key, note in (("missed", "missed_goals"), ("within_rounding", "rounding_goals")):
         goals = [g for g in evaluation.goals if g.verdict == verdict_key and not g.headline and g.value is not None]
         if goals:
@@ -126,7 +136,8 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
         notes.append(
             w.label("unknown_goals", items=", ".join(f"{w.period(g.period)} {w.item(g.item)}" for g in unknown))
         )
-    gaps = [(b.name, e.residual(b)) for b in e.blocks if abs(e.residual(b)) >= 0.00005]
+    warned = {g.block for g in evaluation.gaps}
+    gaps = [(b.name, e.residual(b)) for b in e.blocks if abs(e.residual(b)) >= 0.00005 and b.name not in warned]
     if gaps:
         notes.append(
             w.label(
