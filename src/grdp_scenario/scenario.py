@@ -65,11 +65,17 @@ class Scenario:
 
     @classmethod
     def load(
-        cls, targets: Path | str | None = None, actuals: Path | str | None = None, outturn: Path | str | None = None
+        cls,
+        targets: Path | str | None = None,
+        actuals: Path | str | None = None,
+        outturn: Path | str | None = None,
+        provisional: bool = False,
     ) -> Scenario:
+        """The plan, its base year and an outturn; ``provisional`` lets target blocks without figures start
+        from the base year's growth (for ``build``, which replaces them)."""
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))
         base = load_actuals(actuals or base_year_file(plan), plan)
-        economy = economy_from_plan(plan, base)
+        economy = economy_from_plan(plan, base, provisional=provisional)
         goals = {p: dict(items) for p, items in plan.model.goals.items()}
         scenario = cls(plan, base, economy, goals, nominal_inputs_from_plan(plan, base.current))
         return scenario if outturn is None else scenario.with_outturn(outturn)

@@ -8,6 +8,8 @@ from .audit import audit
 from .build import build
 from .calibrate import calibrate
 from .check import check
+from .init import init
+from .plan import plan
 from .reconcile import reconcile
 from .record import record
 from .report import report
@@ -39,5 +41,7 @@ for command in (
     audit,
     schema,
     calibrate,
+    init,
 ):
     app.command()(command)
+app.add_typer(plan)

@@ -59,7 +59,7 @@ def build(
         from ..present.views.targets import build_document, build_file_notes
         from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals, outturn)
+        scenario = Scenario.load(targets, actuals, outturn, provisional=True)
         goals = parse_goals(scenario.economy, goal, item or [])
         model = scenario.plan.model
         result = build_targets(

@@ -14,6 +14,9 @@ from . import periods
 from .errors import Fact, NotComputable
 from .growth import weighted_growth
 
+#: The source of a block whose figures are only a starting point (a target block the plan leaves empty).
+PROVISIONAL = "provisional"
+
 
 @dataclass(frozen=True)
 class Block:

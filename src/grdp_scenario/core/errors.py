@@ -89,6 +89,12 @@ class InputError(Exception):
             self.args = (self._plain(),)
         return self
 
+    def moved(self, file: str, where: str | None) -> InputError:
+        """The same error at another place: the table cell a generated text was made from."""
+        self.file, self.line, self.where = file, None, where
+        self.args = (self._plain(),)
+        return self
+
 
 class NotComputable(Exception):
     """A period that would split a block of the data: said, never guessed. ``fact`` says why."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .analysis import effects, far_from_data, figure_value
-from .economy import Economy
+from .economy import PROVISIONAL, Economy
 from .errors import Fact, InputError
 from .evaluate import value_of
 from .leastsquares import smallest_change, unreachable
@@ -178,7 +178,8 @@ def changes_of(original: Economy, exact: Economy, printed: PrintedTargets) -> tu
             if (block.name, item) not in printed.figures:
                 continue
             after = printed.figures[(block.name, item)]
-            before = figure_value(original, block.name, item) if _has(original, (block.name, item)) else None
+            known = _has(original, (block.name, item)) and block.source != PROVISIONAL
+            before = figure_value(original, block.name, item) if known else None
             out.append(
                 Change(
                     block.name,

@@ -23,6 +23,8 @@ _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 def parse_number(raw: object, where: str | None = None) -> float:
     """A finite number from a YAML/CSV value or an option's text; '%' after it is allowed."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):  # a placeholder of a template not filled in
+        raise InputError("number-empty", where=where, fix="fix-number-empty")
     if isinstance(raw, bool):
         raise InputError("number-boolean", where=where, value=str(raw).lower(), fix="fix-number")
     if isinstance(raw, int) and abs(raw) > HUGE:  # a 400-digit integer does not even fit a float

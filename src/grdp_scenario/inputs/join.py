@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..core import periods
-from ..core.economy import Block, Economy
+from ..core.economy import PROVISIONAL, Block, Economy
 from ..core.errors import Fact, InputError
 from ..core.growth import implied_deflator
 from ..core.nominal import IMPLIED, STATED, NominalInputs
@@ -16,8 +16,14 @@ from ..core.rounding import half_unit
 from .actuals import BaseYear
 
 
-def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None = None) -> Economy:
+def economy_from_plan(
+    plan, base: BaseYear, growth: Mapping[str, object] | None = None, provisional: bool = False
+) -> Economy:
     """Join the plan's growth blocks with the base year's volumes.
+
+    A target block without figures (as ``init`` writes it) is an error that points at ``build``; with
+    ``provisional`` (what ``build`` asks for, since it replaces every target block) it takes the base year's
+    growth of each sector (0 where the plan does not give it) as a starting point.
 
     Each growth block must be a union of volume blocks (its rate then applies to each, which changes
     nothing: splitting a block with its rate leaves every aggregate as it was). A volume block that a
@@ -73,6 +79,18 @@ def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None 
                 # docs/method.md §1: L[c,b] = σ_c·L[p,b]; without σ_c the parent's volumes weigh the child
                 volumes[s] = volumes[parents[s]] * shares.get(s, 100.0) / 100
         rates = dict(spec.rates)
+        if spec.grdp is None and not rates:
+            if not provisional:
+                raise InputError(
+                    "block-no-figures",
+                    file=plan.file,
+                    line=plan.line("growth", name),
+                    where=f"growth.{name}",
+                    block=name,
+                    fix="fix-block-no-figures",
+                )
+            rates = {s: model.base_year_growth.get(s, 0.0) for s in top}
+        source = PROVISIONAL if spec.grdp is None and not spec.rates else "plan"
         halves = {k: half_unit(plan.decimals("growth", name, k)) for k in ("grdp", *rates)}
         blocks.append(
             Block(
@@ -81,7 +99,7 @@ def economy_from_plan(plan, base: BaseYear, growth: Mapping[str, object] | None 
                 MappingProxyType(volumes),
                 MappingProxyType(rates),
                 spec.grdp,
-                "plan",
+                source,
                 MappingProxyType(halves),
             )
         )

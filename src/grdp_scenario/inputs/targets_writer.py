@@ -154,7 +154,7 @@ def targets_text(
     notes = notes or FileNotes()
     edits = TextEdits(plan.text)  # the text the plan was read from, not the file as it may be now
     model = plan.model
-    in_file = economy_from_plan(plan, base)
+    in_file = economy_from_plan(plan, base, provisional=True)  # blocks init left empty are among those written
     for name in blocks:
         block, spec = economy.block(name), model.growth[name]
         in_file = in_file.replace_block(block)

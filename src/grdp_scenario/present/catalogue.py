@@ -83,6 +83,66 @@ LABELS: dict[str, str] = {
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "nominal_unavailable": N_("{title}: not computed, because {reason}."),
     "packaged": N_("packaged {name}"),
+    "guide_title": N_("Guide"),
+    "provisional_note": N_(
+        "{blocks} had no figures in the plan: the goals 'before' count them at the base year's growth (0 where "
+        "the plan does not give it)."
+    ),
+    "init_header": N_("GRDP growth plan of {region} for {year}, started by grdp-scenario init."),
+    "init_numbers": N_(
+        "Write numbers as the plan prints them, a point for the decimal comma (14,80 -> 14.80): the decimals are "
+        "the rounding the verdicts weigh."
+    ),
+    "init_table": N_(
+        "Or fill it in as a table: grdp-scenario plan export --targets targets_{year}.yaml --output plan.xlsx, "
+        "then grdp-scenario plan import plan.xlsx --output targets_{year}.yaml"
+    ),
+    "init_document": N_("Plan No. .../KH-UBND, issued by ..., on ..."),
+    "init_goals": N_("Minimum growth in percent, by period and then item (grdp or a sector key), e.g. {example}"),
+    "init_growth": N_(
+        "Growth of each block over the same block of the base year: status (actual, estimate or target), then grdp "
+        "and/or every sector, e.g. {example}"
+    ),
+    "init_build": N_("Target blocks left empty can be filled by: grdp-scenario build --goal=RATE --output=FILE"),
+    "guide_intro": N_(
+        "The plan as a table, as its appendix prints it: one row per indicator and item, one column per period. "
+        "Fill in the blue cells, then: grdp-scenario plan import THIS_FILE --output targets.yaml"
+    ),
+    "guide_columns": N_(
+        "Columns: section and item say what a row is; name, name_en and parent name a sector; base_year is the "
+        "base year; Q1 to FY are the periods of the plan year; row, unit, kind, agency, components and note "
+        "describe an appendix indicator."
+    ),
+    "guide_plan": N_(
+        "plan rows: the region's key and name, the year, the base year, the document and the "
+        "base-year file, each in the name column."
+    ),
+    "guide_status": N_(
+        "status row: actual, estimate or target under each block of the year (H1, Q3, Q4 or Q1 to Q4); the blocks "
+        "are the columns this row fills."
+    ),
+    "guide_growth": N_(
+        "growth rows: GRDP, then one row per sector with its names and parent; the growth of each block in percent "
+        "over the same block of the base year, and in base_year the base year's own growth."
+    ),
+    "guide_goal": N_("goal rows: the minimum growth in percent for each period (FY, H2, ...) and item."),
+    "guide_published": N_(
+        "published and base_year_block_growth rows: cumulative figures the plan prints, and the base year's growth "
+        "by block."
+    ),
+    "guide_levels": N_(
+        "nominal and per_capita (base_year, H1, FY = the plan's minimum), structure (percent of GRDP), deflator (FY), "
+        "child_share (base_year) and population (FY)."
+    ),
+    "guide_indicators": N_(
+        "indicator rows: the appendix's other rows; indicator_min, indicator_growth_min, indicator_stated, "
+        "indicator_text and indicator_range_low/high give their thresholds, claims, texts and ranges."
+    ),
+    "guide_numbers": N_(
+        "Numbers as printed, with their decimals: a cell shown as 14.80 is read as printed with two decimals, "
+        "which is the rounding the verdicts weigh."
+    ),
+    "guide_import": N_("An empty cell is a figure the plan does not give. Rows may be added or removed."),
     "finding_without_figures": N_("{indicator} {period}{detail}"),
     "all_periods": N_("(all figures)"),
     "wrote": N_("Wrote {file}"),
@@ -381,6 +441,30 @@ MESSAGES: dict[str, str] = {
     "key-missing": N_("the required key '{key}' is missing"),
     "fix-key-missing": N_("Add it (the README lists the keys of the targets file)"),
     "fix-did-you-mean": N_("Did you mean '{hint}'?"),
+    "region-name-empty": N_("the region has no name"),
+    "fix-region-name-empty": N_("Give it as the plan prints it: --region='Tỉnh Hậu Giang'"),
+    "year-implausible": N_("{value} is not a plan year"),
+    "fix-year-implausible": N_("Give the year the plan is for, e.g. --year=2026"),
+    "file-exists": N_("the file exists already"),
+    "fix-file-exists": N_("Choose another folder, or move the file away first: init never replaces a file"),
+    "child-parent": N_("'{value}' names no level-1 parent (one of {allowed})"),
+    "fix-child-parent": N_("Write the child as KEY=PARENT, e.g. --child=fishery=agriculture"),
+    "table-empty": N_("the table is empty"),
+    "fix-table-header": N_("Start the table with the header row {header} (grdp-scenario plan export writes one)"),
+    "table-header-lacks": N_("the header row lacks the columns {missing}"),
+    "table-value-unknown": N_("'{value}' is not one of {allowed}"),
+    "table-block-no-status": N_("the column {block} has growth rates but no status"),
+    "fix-table-block-no-status": N_("Write actual, estimate or target in the status row of column {block}"),
+    "table-extension": N_("'{value}' is not a table this tool reads or writes"),
+    "fix-table-extension": N_("Name the file FILE.xlsx or FILE.csv"),
+    "xlsx-unreadable": N_("the workbook cannot be read ({reason})"),
+    "fix-xlsx-unreadable": N_("Save it from Excel or LibreOffice as an .xlsx workbook, or export the sheet as CSV"),
+    "block-no-figures": N_("target block {block} has no figures yet"),
+    "fix-block-no-figures": N_(
+        "Write its GRDP and/or sector rates, or let grdp-scenario build --goal=RATE --output=FILE write them"
+    ),
+    "number-empty": N_("no number is filled in here yet"),
+    "fix-number-empty": N_("Fill in the number as printed (11.08), or remove the line"),
     "block-rates-nested": N_("'{key}' holds a mapping; a block's sector rates stand in the block itself"),
     "fix-block-rates-nested": N_(
         "Write them beside status and grdp: {block}: {{status: target, grdp: 11.08, services: 13.91, ...}}"

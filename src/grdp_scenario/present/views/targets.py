@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...core.economy import PROVISIONAL
 from ...core.evaluate import Evaluation
 from ..document import Cell, Document, Table
 from ..wording import Wording
@@ -137,6 +138,9 @@ def build_document(scenario, result, before: Evaluation, after: Evaluation, outp
         min=w.percent(head.min),
     )
     notes = [w.label(f"profile_{result.profile}_note")]
+    empty = [b.name for b in scenario.economy.blocks if b.source == PROVISIONAL]
+    if empty:
+        notes.append(w.label("provisional_note", blocks=", ".join(w.period(b) for b in empty)))
     for source in sorted(set(result.sources.values())):
         named = [b for b, s in result.sources.items() if s == source]
         notes.append(w.label(f"start_{source}", blocks=", ".join(w.period(b) for b in named)))

@@ -1,0 +1,65 @@
+"""``grdp-scenario init``: a new plan and base-year file pair for a region and year, ready to fill in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, List
+
+import typer
+
+from ..present.i18n import Lang
+from .options import Debug, LangOpt
+from .run import guarded
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(help="The folder to write the two files in (created if missing).")],
+    region: Annotated[str, typer.Option("--region", help="The region's name as the plan prints it.")],
+    year: Annotated[int, typer.Option("--year", help="The plan year; the base year is the year before.")],
+    key: Annotated[
+        str | None, typer.Option("--key", help="A short key for the region (default: from its name, hau-giang).")
+    ] = None,
+    blocks: Annotated[
+        str, typer.Option("--blocks", help="The blocks of the year, e.g. Q1,Q2,Q3,Q4 or H1,Q3,Q4.")
+    ] = "Q1,Q2,Q3,Q4",
+    child: Annotated[
+        List[str] | None,
+        typer.Option("--child", help="A child sector: industry, construction, or KEY=PARENT (repeatable)."),
+    ] = None,
+    lang: LangOpt = Lang.en,
+    debug: Debug = False,
+) -> None:
+    """Write targets_YEAR.yaml and actuals_BASEYEAR.csv in FOLDER: the level-1 sectors, an FY goal and
+    target blocks to fill in. Refuses to replace files that exist. Exit 0 when written."""
+
+    def action() -> int:
+        from ..core.errors import InputError
+        from ..inputs.atomic import write_output
+        from ..inputs.template import actuals_text, child_sectors, parse_blocks, plan_text, region_key
+        from ..present.views.template import comments
+        from ..present.wording import Wording
+
+        name = region.strip()
+        region_key_ = key or region_key(name)
+        if not name or not region_key_:
+            raise InputError("region-name-empty", where="--region", fix="fix-region-name-empty")
+        if not 1900 < year < 3000:
+            raise InputError("year-implausible", where="--year", value=year, fix="fix-year-implausible")
+        ordered = parse_blocks(blocks)
+        files = {
+            folder / f"targets_{year}.yaml": plan_text(
+                name, region_key_, year, ordered, child_sectors(child or []), comments(lang, name, year)
+            ),
+            folder / f"actuals_{year - 1}.csv": actuals_text(region_key_, year - 1, ordered),
+        }
+        for path in files:
+            if path.exists() or path.is_symlink():
+                raise InputError("file-exists", file=str(path), fix="fix-file-exists")
+        folder.mkdir(parents=True, exist_ok=True)
+        w = Wording(lang)
+        for path, text in files.items():
+            write_output(path, text)
+            typer.echo(w.label("wrote", file=path), err=True)
+        return 0
+
+    guarded(action, debug, lang)

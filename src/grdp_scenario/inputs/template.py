@@ -1,0 +1,115 @@
+"""A new plan and base-year file pair (``grdp-scenario init``): every section in place, every number left to
+fill in, so that ``check`` and ``audit`` accept the pair once the numbers are in (README, "Any province")."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+
+from ..core import periods
+from ..core.errors import InputError
+from .actuals import COLUMNS as ACTUALS_COLUMNS
+from .plan import IDENTIFIER
+
+#: The level-1 sectors of GRDP by production, as every provincial plan's appendix lists them (Phụ lục I row 1).
+LEVEL1 = (
+    ("agriculture", "Nông, lâm nghiệp và thủy sản", "Agriculture, forestry and fishery"),
+    ("industry_construction", "Công nghiệp - xây dựng", "Industry and construction"),
+    ("services", "Dịch vụ", "Services"),
+    ("product_taxes", "Thuế sản phẩm trừ trợ cấp sản phẩm", "Product taxes less subsidies"),
+)
+#: Child sectors plans often print on their own (Cần Thơ's prints industry), with their parents and names.
+KNOWN_CHILDREN = {
+    "industry": ("industry_construction", "Công nghiệp", "Industry"),
+    "construction": ("industry_construction", "Xây dựng", "Construction"),
+}
+#: How plans name a province or city before its name: left out of the key.
+PREFIXES = ("thanh pho ", "tinh ", "tp. ", "tp ")
+
+
+@dataclass(frozen=True)
+class Comments:
+    """The comments of the new files, in the reader's language (present/views supplies them)."""
+
+    header: tuple[str, ...]
+    document: str
+    goals: tuple[str, ...]
+    growth: tuple[str, ...]
+
+
+def region_key(name: str) -> str:
+    """'Tỉnh Hậu Giang' → 'hau-giang': the name without marks, prefix and spaces."""
+    plain = unicodedata.normalize("NFKD", name.replace("Đ", "D").replace("đ", "d"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower().strip()
+    for prefix in PREFIXES:
+        plain = plain.removeprefix(prefix)
+    return "-".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def child_sectors(children: list[str]) -> list[tuple[str, str, str, str]]:
+    """``--child industry`` or ``--child KEY=PARENT``: (key, parent, vi, en); unknown names are the key itself."""
+    parents = {k for k, *_ in LEVEL1}
+    out = []
+    for spec in children:
+        key, _, parent = (part.strip() for part in spec.partition("="))
+        known = KNOWN_CHILDREN.get(key)
+        parent = parent or (known[0] if known else "")
+        if not IDENTIFIER.fullmatch(key):
+            raise InputError("key-not-identifier", where="--child", key=key, fix="fix-key-not-identifier")
+        if parent not in parents:
+            raise InputError(
+                "child-parent", where="--child", value=spec, allowed=tuple(parents), fix="fix-child-parent"
+            )
+        vi, en = (known[1], known[2]) if known else (key, key)
+        out.append((key, parent, vi, en))
+    return out
+
+
+def parse_blocks(text: str) -> list[str]:
+    blocks = [b.strip() for b in text.split(",") if b.strip()]
+    for b in blocks:
+        if b not in periods.NAMES or not periods.is_contiguous(b):
+            raise InputError("block-unknown", where="--blocks", value=b, allowed=periods.NAMES, fix="fix-one-of")
+    problem = periods.partition_problem(blocks)
+    if problem:
+        raise InputError("blocks-not-partition", where="--blocks", because=problem, fix="fix-blocks-partition")
+    return sorted(blocks, key=periods.sort_key)
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def plan_text(
+    region: str, key: str, year: int, blocks: list[str], children: list[tuple[str, str, str, str]], c: Comments
+) -> str:
+    """The new plan: region, years, its base-year file, the sectors, an empty FY goal, target blocks to fill."""
+    lines = [f"# {line}" for line in c.header]
+    lines += [
+        f"region: {{key: {key}, name: {_q(region)}}}",
+        f"year: {year}",
+        f"base_year: {year - 1}",
+        f"# document: {_q(c.document)}",
+        f"actuals: actuals_{year - 1}.csv",
+        "",
+        "sectors:",
+    ]
+    for k, vi, en in LEVEL1:
+        lines.append(f"  - {{key: {k}, vi: {_q(vi)}, en: {_q(en)}}}")
+        lines += [
+            f"  - {{key: {ck}, parent: {p}, vi: {_q(cvi)}, en: {_q(cen)}}}" for ck, p, cvi, cen in children if p == k
+        ]
+    lines += ["", *(f"# {line}" for line in c.goals), "goals:", "  FY: {}", ""]
+    lines += [*(f"# {line}" for line in c.growth), "growth:"]
+    lines += [f"  {b}: {{status: target}}" for b in blocks]
+    return "\n".join(lines) + "\n"
+
+
+def actuals_text(key: str, base_year: int, blocks: list[str]) -> str:
+    """The base-year file to fill: a volume per block and level-1 sector, the FY current prices."""
+    header = ",".join(("region", *ACTUALS_COLUMNS))
+    rows = [f"{key},{base_year},{b},{s},,," for b in blocks for s, *_ in LEVEL1]
+    if "FY" not in blocks:
+        rows += [f"{key},{base_year},FY,{s},,," for s, *_ in LEVEL1]
+    return "\n".join([header, *rows]) + "\n"

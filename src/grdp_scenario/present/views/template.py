@@ -1,0 +1,27 @@
+"""The comments of a new plan (``init``), in the reader's language."""
+
+from __future__ import annotations
+
+from ...inputs.template import Comments
+from ..wording import Wording
+
+
+def comments(lang, region: str, year: int) -> Comments:
+    w = Wording(lang)
+    return Comments(
+        header=(
+            w.label("init_header", region=region, year=year),
+            w.label("init_numbers"),
+            w.label("init_table", year=year),
+        ),
+        document=w.label("init_document"),
+        goals=(w.label("init_goals", example="FY: {grdp: 8.0, agriculture: 3.5, services: 8.2}"),),
+        growth=(
+            w.label(
+                "init_growth",
+                example="Q1: {status: actual, grdp: 7.1, agriculture: 3.2, industry_construction: 9.0, "
+                "services: 7.5, product_taxes: 5.0}",
+            ),
+            w.label("init_build"),
+        ),
+    )

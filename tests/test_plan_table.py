@@ -1,0 +1,114 @@
+"""`plan export` / `plan import`: the plan as a table (indicators down, periods across), out and back in."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from grdp_scenario.cli.app import app
+from grdp_scenario.inputs.plan_table import HEADER, column_letter
+from grdp_scenario.scenario import DEFAULT_ACTUALS, data_path
+
+runner = CliRunner()
+ACTUALS = str(data_path(DEFAULT_ACTUALS))
+
+
+def cli(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_export_then_import_gives_the_same_check_and_audit(tmp_path, suffix):
+    table, back = tmp_path / f"plan.{suffix}", tmp_path / "targets.yaml"
+    assert cli("plan", "export", "--output", table).exit_code == 0
+    r = cli("plan", "import", table, "--output", back)
+    assert r.exit_code == 0, r.output
+    for command in (["check", "--format", "json", "--strict"], ["audit", "--format", "json"]):
+        shipped = cli(*command)
+        again = cli(*command, "--targets", back, "--actuals", ACTUALS)
+        assert again.exit_code == shipped.exit_code
+        if command[0] == "check":
+            assert again.stdout == shipped.stdout
+        else:
+            strip = [
+                {k: v for k, v in f.items() if k not in ("file", "line")} for f in json.loads(again.stdout)["findings"]
+            ]
+            assert strip == [
+                {k: v for k, v in f.items() if k not in ("file", "line")}
+                for f in json.loads(shipped.stdout)["findings"]
+            ]
+
+
+def test_the_workbook_shows_numbers_as_printed(tmp_path):
+    table = tmp_path / "plan.xlsx"
+    cli("plan", "export", "--output", table)
+    ws = load_workbook(table)["plan"]
+    assert [c.value for c in ws[1]] == list(HEADER)
+    rows = {(r[0].value, r[1].value): r for r in ws.iter_rows(min_row=2)}
+    q4 = rows[("growth", "services")][HEADER.index("Q4")]
+    assert q4.value == 14.8 and q4.number_format == "0.00"  # printed "14,80" in Phụ lục I
+    h1 = rows[("growth", "agriculture")][HEADER.index("H1")]
+    assert h1.value == 2.8 and h1.number_format == "0.0"  # printed "2,8"
+
+
+def _table(tmp_path, edit) -> str:
+    """The shipped plan's table as CSV rows, edited, written; returns the path."""
+    table = tmp_path / "plan.csv"
+    cli("plan", "export", "--output", table)
+    rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8"))))
+    edit(rows)
+    with open(table, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    return table
+
+
+def _set(rows, section, item, column, value):
+    for i, row in enumerate(rows):
+        if row[:2] == [section, item]:
+            row[HEADER.index(column)] = value
+            return f"{column_letter(HEADER.index(column))}{i + 1}"
+    raise KeyError((section, item))
+
+
+def test_a_bad_number_is_named_by_its_cell(tmp_path):
+    cell = {}
+    table = _table(tmp_path, lambda rows: cell.setdefault("ref", _set(rows, "growth", "services", "Q3", "13,91")))
+    r = cli("plan", "import", table, "--output", tmp_path / "t.yaml")
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert f"plan.csv ({cell['ref']})" in r.output and "13.91" in r.output
+    assert not (tmp_path / "t.yaml").exists()
+
+
+def test_an_unknown_sector_is_named_by_its_cell_in_the_workbook(tmp_path):
+    from openpyxl import load_workbook as load
+
+    table = tmp_path / "plan.xlsx"
+    cli("plan", "export", "--output", table)
+    wb = load(table)
+    ws = wb["plan"]
+    row = next(r for r in ws.iter_rows(min_row=2) if (r[0].value, r[1].value) == ("goal", "services"))
+    row[1].value = "service"
+    wb.save(table)
+    r = cli("plan", "import", table, "--output", tmp_path / "t.yaml")
+    assert r.exit_code == 2
+    ref = f"{column_letter(HEADER.index('H2'))}{row[0].row}"  # H2's goal comes first in the plan
+    assert f"plan!{ref}, goals.H2.service)" in r.output and "Did you mean 'services'?" in r.output
+
+
+def test_rates_in_a_column_without_a_status_are_refused(tmp_path):
+    table = _table(tmp_path, lambda rows: _set(rows, "growth", "grdp", "Q1", "5.0"))
+    r = cli("plan", "import", table, "--output", tmp_path / "t.yaml")
+    assert r.exit_code == 2 and "has growth rates but no status" in r.output
+
+
+def test_other_files_are_refused(tmp_path):
+    r = cli("plan", "export", "--output", tmp_path / "plan.ods")
+    assert r.exit_code == 2 and "FILE.xlsx or FILE.csv" in r.output
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    r = cli("plan", "import", tmp_path / "broken.xlsx", "--output", tmp_path / "t.yaml")
+    assert r.exit_code == 2 and "cannot be read" in r.output
