@@ -15,6 +15,7 @@ from .record import record
 from .report import report
 from .required import required
 from .risk import risk
+from .rollover import rollover
 from .schema import schema
 from .sensitivity import sensitivity
 from .sweep import sweep
@@ -42,6 +43,7 @@ for command in (
     schema,
     calibrate,
     init,
+    rollover,
 ):
     app.command()(command)
 app.add_typer(plan)

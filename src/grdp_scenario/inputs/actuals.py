@@ -203,9 +203,11 @@ def load_actuals(path: Path | str, plan: Plan) -> BaseYear:
     return parse_actuals(read_text(path, "actuals"), plan, str(path))
 
 
-def format_actuals(data: BaseYear, plan: Plan, source_current: str = "", region: bool = False) -> str:
+def format_actuals(data: BaseYear, plan: Plan, source_current: str = "", region: bool = False, exact=False) -> str:
     """The CSV text of a base year, rows in the order of the year and the sector list; with ``region``, a
-    first column names the plan's region."""
+    first column names the plan's region; ``exact`` writes every digit of the volumes (a float reads back
+    as itself), else four decimals."""
+    fmt = repr if exact else _fmt
     rows: list[list] = []
     order = [s.key for s in plan.sectors]
     for b in data.blocks:
@@ -213,7 +215,7 @@ def format_actuals(data: BaseYear, plan: Plan, source_current: str = "", region:
             if (s, b) in data.volume:
                 cur = data.current.get(s, "") if b == "FY" else ""
                 source = spreadsheet_safe(data.sources.get((s, b), ""))
-                rows.append([data.year, b, s, _fmt(data.volume[(s, b)]), _fmt(cur), source])
+                rows.append([data.year, b, s, fmt(data.volume[(s, b)]), _fmt(cur), source])
     if "FY" not in data.blocks:
         for s in order:
             if s in data.current:

@@ -84,6 +84,19 @@ LABELS: dict[str, str] = {
     "nominal_unavailable": N_("{title}: not computed, because {reason}."),
     "packaged": N_("packaged {name}"),
     "guide_title": N_("Guide"),
+    "rollover_wrote": N_("Wrote {file}: {n} base-year volumes of {year} at constant prices."),
+    "rollover_target": N_("Undetermined: {block} ({sectors}): its growth is a target, not an actual figure."),
+    "rollover_estimate": N_("Undetermined: {block} ({sectors}): its growth is an estimate, not an actual figure."),
+    "rollover_grdp_only": N_("Undetermined: {block} ({sectors}): only its GRDP growth is actual."),
+    "rollover_split": N_(
+        "Undetermined: {block} on its own; only {union} as a whole follows from the published figures, and the "
+        "file gives {union}."
+    ),
+    "rollover_fill": N_(
+        "Their rows are left empty in the file: record the actual figures (grdp-scenario record) and run rollover "
+        "again, fill in the statistics office's volumes of {year}, or calibrate them from the next plan's printed "
+        "figures (grdp-scenario calibrate)."
+    ),
     "provisional_note": N_(
         "{blocks} had no figures in the plan: the goals 'before' count them at the base year's growth (0 where "
         "the plan does not give it)."
