@@ -14,7 +14,12 @@ Targets = Annotated[
     Path | None, typer.Option("--targets", help="Targets YAML (default: the packaged 2025 plan).", show_default=False)
 ]
 Actuals = Annotated[
-    Path | None, typer.Option("--actuals", help="Base-year CSV (default: the packaged one).", show_default=False)
+    Path | None,
+    typer.Option(
+        "--actuals",
+        help="Base-year CSV (default: the one the plan names, or the packaged one for the packaged plan).",
+        show_default=False,
+    ),
 ]
 Outturn = Annotated[
     Path | None,
