@@ -134,3 +134,12 @@ def test_from_nothing_to_check_as_the_readme_says(tmp_path, monkeypatch):
     assert 6.5 <= fy < 6.51
     # The 9M sectors give the published 6.12: the points add up to it (0.05 + 1.15 + 4.53 + 0.39).
     assert result["warnings"] == []
+
+
+def test_a_new_users_first_messages_are_all_vietnamese(tmp_path):
+    from test_present import leftover_english
+
+    said = [cli("init", tmp_path, "--region", "Tỉnh Hậu Giang", "--year", "2026", "--lang", "vi").output]
+    said.append(cli("check", "--targets", tmp_path / "targets_2026.yaml", "--lang", "vi").output)
+    said.append(cli("rollover", "--output", tmp_path / "next.csv", "--lang", "vi").output)
+    assert all(said) and leftover_english("\n".join(said)) == [], said

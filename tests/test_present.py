@@ -48,10 +48,15 @@ def english_words() -> set[str]:
     return words - ALLOWED
 
 
+#: What the user types or finds in a file, quoted in a message: a 'value', a {yaml: example}, a command name,
+#: the key path an error names as its place ("dòng 25 (goal): ...").
+LITERAL = re.compile(r"'[^'\s]+'|\{[^{}]*\}|(?<=grdp-scenario )[a-z]+|\([\w.\[\]]+\):")
+
+
 def leftover_english(text: str) -> list[str]:
     english = english_words()
     found = []
-    for token in text.split():
+    for token in LITERAL.sub(" ", text).split():
         token = token.strip(",.;:()[]")
         if (
             any(c in token for c in "/_")
@@ -184,6 +189,8 @@ def test_record_and_report_speak_vietnamese(tmp_path):
 def test_the_detector_finds_english():
     assert leftover_english("Kế hoạch derived from 9M") == ["derived", "from"]
     assert leftover_english("lấy từ data/actuals_2024.csv --outturn Q4.services=16") == []
+    assert leftover_english("khóa 'goal' (grdp-scenario audit): Q1: {status: target}") == []
+    assert leftover_english("khóa 'goal' the target") == ["the", "target"]
 
 
 # ----- every figure whole at any width ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ import typer
 
 from ..present.i18n import Lang
 from .options import Actuals, Debug, LangOpt, Outturn, Targets
-from .run import guarded
+from .run import guarded, say
 
 
 def rollover(
@@ -40,7 +40,7 @@ def rollover(
             f"{key},{result.year},{u.block},{s},,," for u in result.undetermined if u.union is None for s in u.sectors
         ]
         write_output(output, text + "".join(line + "\n" for line in empty))
-        typer.echo("\n".join(rollover_lines(scenario, result, output, lang)), err=True)
+        say("\n".join(rollover_lines(scenario, result, output, lang)))
         return 0
 
     guarded(action, debug, lang)

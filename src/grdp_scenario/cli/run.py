@@ -13,10 +13,23 @@ from ..present.i18n import Lang
 from ..present.render import BINARY, EXPORTS, MACHINE, Format, format_of_file, render
 
 
-def fail(message: str) -> None:
+def say(message: str) -> None:
+    """A message to stderr; on a terminal, wrapped at its width between words (a planner's 80 columns),
+    elsewhere one line per paragraph, for logs and scripts."""
     from ..core.text import printable
 
-    typer.echo(printable(message), err=True)  # names and values from files reach the terminal: no escapes
+    text = printable(message)  # names and values from files reach the terminal: no escapes
+    if sys.stderr.isatty():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size().columns
+        text = "\n".join(textwrap.fill(line, width, break_on_hyphens=False) for line in text.split("\n"))
+    typer.echo(text, err=True)
+
+
+def fail(message: str) -> None:
+    say(message)
     raise typer.Exit(2)
 
 

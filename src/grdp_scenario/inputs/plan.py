@@ -317,7 +317,9 @@ def from_validation_error(exc: ValidationError, located: Located, file: str, mod
     value = err.get("input")
     if path[:1] == ("growth",) and len(path) == 3 and isinstance(value, dict):
         # rates: {…} under a block, as an earlier schema had it: the file writes them in the block itself
-        return _fail(file, located, path, "block-rates-nested", "fix-block-rates-nested", block=path[1], key=path[2])
+        return _fail(
+            file, located, path, "block-rates-nested", "fix-block-rates-nested", block_key=path[1], key=path[2]
+        )
     if "fix" in ctx:  # one of our facts, raised by a core check inside a validator
         fix = ctx.pop("fix")
         return _fail(file, located, path, etype, fix, **ctx)

@@ -367,7 +367,7 @@ def _yaml(table, plan, sectors, blocks, sections, indicators, cells) -> str:
                 "table-block-no-status",
                 file=table.file,
                 where=str(cells[f"growth.{b}.{next(iter(rates[b]))}"]),
-                block=b,
+                column=b,
                 fix="fix-table-block-no-status",
             )
     for key in ("published", "base_year_block_growth", "structure"):

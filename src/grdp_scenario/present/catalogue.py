@@ -93,9 +93,9 @@ LABELS: dict[str, str] = {
         "file gives {union}."
     ),
     "rollover_fill": N_(
-        "Their rows are left empty in the file: record the actual figures (grdp-scenario record) and run rollover "
-        "again, fill in the statistics office's volumes of {year}, or calibrate them from the next plan's printed "
-        "figures (grdp-scenario calibrate)."
+        "Their rows are left empty in the file: record the actual figures (grdp-scenario record) and run "
+        "grdp-scenario rollover again, fill in the statistics office's volumes of {year}, or calibrate them "
+        "from the next plan's printed figures (grdp-scenario calibrate)."
     ),
     "provisional_note": N_(
         "{blocks} had no figures in the plan: the goals 'before' count them at the base year's growth (0 where "
@@ -466,8 +466,8 @@ MESSAGES: dict[str, str] = {
     "fix-table-header": N_("Start the table with the header row {header} (grdp-scenario plan export writes one)"),
     "table-header-lacks": N_("the header row lacks the columns {missing}"),
     "table-value-unknown": N_("'{value}' is not one of {allowed}"),
-    "table-block-no-status": N_("the column {block} has growth rates but no status"),
-    "fix-table-block-no-status": N_("Write actual, estimate or target in the status row of column {block}"),
+    "table-block-no-status": N_("the column {column} has growth rates but no status"),
+    "fix-table-block-no-status": N_("Write actual, estimate or target in the status row of column {column}"),
     "table-extension": N_("'{value}' is not a table this tool reads or writes"),
     "fix-table-extension": N_("Name the file FILE.xlsx or FILE.csv"),
     "xlsx-unreadable": N_("the workbook cannot be read ({reason})"),
@@ -480,7 +480,7 @@ MESSAGES: dict[str, str] = {
     "fix-number-empty": N_("Fill in the number as printed (11.08), or remove the line"),
     "block-rates-nested": N_("'{key}' holds a mapping; a block's sector rates stand in the block itself"),
     "fix-block-rates-nested": N_(
-        "Write them beside status and grdp: {block}: {{status: target, grdp: 11.08, services: 13.91, ...}}"
+        "Write them beside 'status' and 'grdp': {block_key}: {{status: target, grdp: 11.08, services: 13.91, ...}}"
     ),
     "fix-keys-allowed": N_("Keys allowed here: {allowed}"),
     "fix-remove-key": N_("Remove it"),
@@ -543,8 +543,8 @@ MESSAGES: dict[str, str] = {
         "Add a line 'actuals: actuals_{base_year}.csv' to the plan (a path relative to it), or give --actuals=FILE"
     ),
     "actuals-twice": N_("{period} {sector} appears twice (first on line {first})"),
-    "actuals-row-empty": N_("{period} {sector} gives neither volume nor current"),
-    "fix-actuals-row-empty": N_("Fill volume (constant prices) or, for FY, current"),
+    "actuals-row-empty": N_("{period} '{sector}' gives neither 'volume' nor 'current'"),
+    "fix-actuals-row-empty": N_("Fill 'volume' (constant prices) or, for FY, 'current'"),
     "actuals-current-not-fy": N_("a current-price value is given for {period}; only FY current prices are used"),
     "fix-actuals-current-not-fy": N_("Move it to an FY row or leave current empty"),
     "actuals-current-only": N_(
