@@ -80,13 +80,11 @@ def _sums_from_published(economy: Economy, volume: dict, undetermined: list) -> 
         union = periods.name_of(frozenset().union(*(b.quarters for b in open_))) if open_ else None
         if union is None or not periods.is_contiguous(union):
             continue
+        determined = [b for b in inside if b not in open_]
         for s in economy.top:
             total = sum(b.volumes[s] for b in inside) * (1 + items[s] / 100)
-            volume[(s, union)] = total - sum(volume.pop((s, b.name), 0.0) for b in inside if b not in open_)
-            for b in inside:
-                if b not in open_:
-                    volume[(s, b.name)] = b.volumes[s] * (1 + b.rates[s] / 100)
-            for b in open_:
+            volume[(s, union)] = total - sum(volume[(s, b.name)] for b in determined)
+            for b in open_:  # a sector an open block did give (GRDP-only blocks give none) joins the union
                 volume.pop((s, b.name), None)
         names = {b.name for b in open_}
         undetermined = [u for u in undetermined if u.block not in names]

@@ -203,7 +203,9 @@ def load_actuals(path: Path | str, plan: Plan) -> BaseYear:
     return parse_actuals(read_text(path, "actuals"), plan, str(path))
 
 
-def format_actuals(data: BaseYear, plan: Plan, source_current: str = "", region: bool = False, exact=False) -> str:
+def format_actuals(
+    data: BaseYear, plan: Plan, source_current: str = "", region: bool = False, exact: bool = False
+) -> str:
     """The CSV text of a base year, rows in the order of the year and the sector list; with ``region``, a
     first column names the plan's region; ``exact`` writes every digit of the volumes (a float reads back
     as itself), else four decimals."""

@@ -31,6 +31,7 @@ from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import parse_number
 from .plan import COLUMNS, IDENTIFIER, Plan, plan_from_text, read_text
+from .yamlsource import decimals_of
 
 SHEET = "plan"
 META = ("section", "item", "name", "name_en", "parent")
@@ -76,12 +77,10 @@ def plan_rows(plan: Plan) -> list[Row]:
 
     def printed(*path: Any) -> str:
         place = places.get(tuple(path))
-        if place is not None:
-            return place.text.strip()
-        return ""
+        return "" if place is None else place.text.strip()
 
-    def figures(section: tuple, mapping: dict, columns=None) -> dict[str, str]:
-        return {c: printed(*section, c) for c in mapping if columns is None or c in columns}
+    def figures(section: tuple, mapping: dict) -> dict[str, str]:
+        return {c: printed(*section, c) for c in mapping}
 
     rows = [
         Row("plan", "region_key", m.region.key),
@@ -523,7 +522,7 @@ def table_workbook(rows: list[Row], guide: list[str], title: str) -> bytes:
                 except InputError:
                     cell.value = spreadsheet_safe(text)
                     continue
-                decimals = len(text.split(".", 1)[1]) if "." in text and "e" not in text.lower() else 0
+                decimals = decimals_of(text)
                 cell.value = value
                 cell.number_format = "0" if decimals == 0 else "0." + "0" * decimals
             else:

@@ -23,11 +23,15 @@ class Place:
 
     @property
     def decimals(self) -> int:
-        """Decimals printed: '2.8' → 1, '14.80' → 2, '277449' → 0."""
-        t = self.text.strip()
-        if "e" in t.lower() or "." not in t:
-            return 0
-        return len(t.split(".", 1)[1])
+        return decimals_of(self.text)
+
+
+def decimals_of(text: str) -> int:
+    """Decimals printed: '2.8' → 1, '14.80' → 2, '277449' → 0."""
+    t = text.strip()
+    if "e" in t.lower() or "." not in t:
+        return 0
+    return len(t.split(".", 1)[1])
 
 
 @dataclass
