@@ -8,14 +8,14 @@ import pytest
 
 from grdp_scenario.core.errors import InputError
 from grdp_scenario.present.wording import error_text
-from grdp_scenario.scenario import DEFAULT_ACTUALS, DEFAULT_TARGETS, Scenario, data_path
+from grdp_scenario.library import DEFAULT_ACTUALS, DEFAULT_TARGETS, Plan, data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
-def shipped() -> Scenario:
-    return Scenario.load()
+def shipped() -> Plan:
+    return Plan.load()
 
 
 @pytest.fixture

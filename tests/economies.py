@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from grdp_scenario.core.economy import Block, Economy
-from grdp_scenario.scenario import DEFAULT_ACTUALS, data_path
+from grdp_scenario.library import DEFAULT_ACTUALS, data_path
 
 SECTORS = ("a", "b", "c")
 PARTITIONS = (("FY",), ("H1", "H2"), ("H1", "Q3", "Q4"), ("Q1", "Q2", "Q3", "Q4"), ("9M", "Q4"), ("Q1", "Q2", "H2"))

@@ -16,7 +16,7 @@ from grdp_scenario.inputs.plan import json_schema
 from grdp_scenario.present.catalogue import RULE_TEXTS
 from grdp_scenario.present.render import AuditFormat, renderer
 from grdp_scenario.present.wording import Wording
-from grdp_scenario.scenario import Scenario, data_path
+from grdp_scenario.library import Plan, data_path
 
 from conftest import ROOT
 
@@ -45,7 +45,7 @@ def test_rounding_is_decided_by_intervals():
 
 def plan_with(write, targets_text, old, new):
     assert old in targets_text
-    return Scenario.load(write("t.yaml", targets_text.replace(old, new)))
+    return Plan.load(write("t.yaml", targets_text.replace(old, new)))
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def plan_with(write, targets_text, old, new):
 )
 def test_rules_on_planted_numbers(write, targets_text, old, new, rule, severity):
     found = findings(plan_with(write, targets_text, old, new), rule)
-    baseline = findings(Scenario.load(), rule)
+    baseline = findings(Plan.load(), rule)
     new_findings = [
         f
         for f in found

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.overrides import Override, resolve
 from grdp_scenario.present.i18n import number
-from grdp_scenario.scenario import Scenario, data_path
+from grdp_scenario.library import Plan, data_path
 
 from economies import shipped_volumes
 
@@ -80,7 +80,7 @@ def open_page(browser, path, fragment=""):
 
 def whatif_fy(sets: dict[str, float]) -> float:
     """FY GRDP growth as ``grdp-scenario whatif --set`` computes it (the same library call)."""
-    s = Scenario.load()
+    s = Plan.load()
     overrides = [Override("set", *key.split("."), value) for key, value in sets.items()]
     return s.with_economy(resolve(s.economy, overrides)).check().value("FY", "grdp")
 
@@ -107,7 +107,7 @@ def test_the_fragment_of_the_contract_shows_whatif_fy(browser, reports, lang):
     # By hand: services' Q4 volume is this share of the year's; FY rises by 16 − 14.80 points times it.
     volumes = shipped_volumes()
     share = volumes[("Q4", "services")] / sum(volumes.values())
-    by_hand = Scenario.load().check().value("FY", "grdp") + (16 - 14.80) * share
+    by_hand = Plan.load().check().value("FY", "grdp") + (16 - 14.80) * share
     assert shown == number(by_hand, 2, lang)
     assert requests == [f"file://{reports[lang]}"] and not errors  # the page itself, nothing else
     page.close()
@@ -125,7 +125,7 @@ def test_sampled_scenarios_agree_with_whatif_to_the_printed_precision(browser, r
 
 def test_typing_a_rate_recomputes_and_writes_the_fragment(browser, reports):
     page, _, errors = open_page(browser, reports["en"])
-    assert page.text_content("#fy-grdp") == number(Scenario.load().check().value("FY", "grdp"), 2)
+    assert page.text_content("#fy-grdp") == number(Plan.load().check().value("FY", "grdp"), 2)
     page.fill("#set-Q3-grdp", "9")
     page.press("#set-Q3-grdp", "Enter")
     page.fill("#set-Q4-services", "16")
@@ -161,7 +161,7 @@ def test_what_cannot_hold_is_said_and_the_plan_stands(browser, reports):
 def test_with_every_quarter_published_the_page_says_nothing_is_left(browser, reports):
     page, requests, errors = open_page(browser, reports["outturn"])
     assert page.text_content("#fy-grdp") == number(
-        Scenario.load(outturn=data_path("outturn_2025.csv")).check().value("FY", "grdp"), 2
+        Plan.load(outturn=data_path("outturn_2025.csv")).check().value("FY", "grdp"), 2
     )
     assert "no rate is left to change" in page.text_content("#whatif") and not errors
     assert len(requests) == 1

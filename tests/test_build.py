@@ -8,6 +8,7 @@ import pytest
 
 from grdp_scenario.core.analysis import solve
 from grdp_scenario.core.build import build, parse_goals
+from grdp_scenario.core.goals import stated
 from grdp_scenario.core.evaluate import value_of
 
 from conftest import raises_saying
@@ -44,7 +45,7 @@ def fy_grdp_by_hand(rates) -> float:
 
 
 def test_rising_steps_up_equally_from_the_latest_actual_rates(shipped):
-    built = build(shipped.economy, {"FY": {"grdp": 10}}, "rising")
+    built = build(shipped.economy, stated({"FY": {"grdp": 10}}), "rising")
     r = exact_rates(built)
     steps = {r[("Q3", s)] - PLAN["H1"][s] for s in TOP}
     assert max(steps) - min(steps) < 1e-9  # one level for every sector (only the GRDP goal)
@@ -57,7 +58,7 @@ def test_rising_steps_up_equally_from_the_latest_actual_rates(shipped):
 
 
 def test_uplift_adds_the_same_points_to_the_base_years_growth(shipped):
-    built = build(shipped.economy, {"FY": {"grdp": 10}}, "uplift", BASE_GROWTH)
+    built = build(shipped.economy, stated({"FY": {"grdp": 10}}), "uplift", BASE_GROWTH)
     r = exact_rates(built)
     ups = {r[(b, s)] - BASE_GROWTH[s] for b in ("Q3", "Q4") for s in TOP}
     assert max(ups) - min(ups) < 1e-9
@@ -66,7 +67,7 @@ def test_uplift_adds_the_same_points_to_the_base_years_growth(shipped):
 
 
 def test_scaled_multiplies_the_base_years_growth_by_one_factor(shipped):
-    built = build(shipped.economy, {"FY": {"grdp": 10}}, "scaled", BASE_GROWTH)
+    built = build(shipped.economy, stated({"FY": {"grdp": 10}}), "scaled", BASE_GROWTH)
     r = exact_rates(built)
     factors = {r[(b, s)] / BASE_GROWTH[s] for b in ("Q3", "Q4") for s in TOP}
     assert max(factors) - min(factors) < 1e-9
@@ -75,7 +76,7 @@ def test_scaled_multiplies_the_base_years_growth_by_one_factor(shipped):
 
 def test_growth_by_block_of_the_base_year_is_the_start_where_given(shipped):
     by_block = {"Q3": {"agriculture": 3.0, "industry_construction": 8.0, "services": 7.0, "product_taxes": 5.0}}
-    built = build(shipped.economy, {"FY": {"grdp": 10}}, "uplift", BASE_GROWTH, by_block)
+    built = build(shipped.economy, stated({"FY": {"grdp": 10}}), "uplift", BASE_GROWTH, by_block)
     r = exact_rates(built)
     q3 = {r[("Q3", s)] - by_block["Q3"][s] for s in TOP}
     q4 = {r[("Q4", s)] - BASE_GROWTH[s] for s in TOP}
@@ -84,8 +85,8 @@ def test_growth_by_block_of_the_base_year_is_the_start_where_given(shipped):
 
 
 def test_a_sector_goal_lifts_that_sector_alone(shipped):
-    plain = exact_rates(build(shipped.economy, {"FY": {"grdp": 10}}, "uplift", BASE_GROWTH))
-    built = build(shipped.economy, {"FY": {"grdp": 10, "services": 13}}, "uplift", BASE_GROWTH)
+    plain = exact_rates(build(shipped.economy, stated({"FY": {"grdp": 10}}), "uplift", BASE_GROWTH))
+    built = build(shipped.economy, stated({"FY": {"grdp": 10, "services": 13}}), "uplift", BASE_GROWTH)
     r = exact_rates(built)
     assert value_of(built.economy, "FY", "services") >= 13
     assert r[("Q3", "agriculture")] == pytest.approx(plain[("Q3", "agriculture")], abs=1e-9)
@@ -98,7 +99,7 @@ def test_after_nine_months_published_build_agrees_with_required(shipped, tmp_pat
     from grdp_scenario.inputs.outturn import record
 
     outturn = tmp_path / "outturn.csv"
-    record(outturn, shipped.plan, "9M", {"grdp": 7.39}, "actual", "test", "", False, economy=shipped.economy)
+    record(outturn, shipped.targets, "9M", {"grdp": 7.39}, "actual", "test", "", False, economy=shipped.economy)
     scenario = shipped.with_outturn(outturn)
     vol = shipped_volumes()
     nine = sum(vol[(b, s)] for b in ("H1", "Q3") for s in TOP)
@@ -107,7 +108,7 @@ def test_after_nine_months_published_build_agrees_with_required(shipped, tmp_pat
     _, solutions = solve(scenario.economy, 10, "FY", "grdp", ["Q4"])
     required = next(s.required for s in solutions if s.lever.item == "grdp")
     assert required == pytest.approx(by_hand, abs=1e-9)
-    built = build(scenario.economy, {"FY": {"grdp": 10}}, "rising")
+    built = build(scenario.economy, stated({"FY": {"grdp": 10}}), "rising")
     grdp = built.economy.block("Q4").grdp
     assert by_hand <= grdp < by_hand + 0.01 + 1e-9  # the printed Q4 GRDP: the required rate, rounded up
     assert {c.block for c in built.changes} == {"Q4"}  # Q3, derived from the published 9M, stays
@@ -115,10 +116,12 @@ def test_after_nine_months_published_build_agrees_with_required(shipped, tmp_pat
 
 def test_goals_are_checked_where_they_are_received(shipped):
     e = shipped.economy
-    assert parse_goals(e, "10.5", ["services=13", "H2.grdp=11.9"]) == {
-        "FY": {"grdp": 10.5, "services": 13.0},
-        "H2": {"grdp": 11.9},
-    }
+    goals = parse_goals(e, "10.5", ["services=13", "H2.grdp=11.9"])
+    assert [(g.period, g.item, g.minimum, g.rounding) for g in goals] == [
+        ("FY", "grdp", 10.5, 0.0),
+        ("FY", "services", 13.0, 0.0),
+        ("H2", "grdp", 11.9, 0.0),
+    ]
     with raises_saying("given twice"):
         parse_goals(e, 10, ["services=13", "FY.services=14"])
     with raises_saying("'servces'"):
@@ -129,6 +132,6 @@ def test_goals_are_checked_where_they_are_received(shipped):
 
 def test_profiles_that_need_the_base_year_say_so(shipped):
     with raises_saying("no base-year growth of agriculture.*base_year_growth"):
-        build(shipped.economy, {"FY": {"grdp": 10}}, "uplift", {})
+        build(shipped.economy, stated({"FY": {"grdp": 10}}), "uplift", {})
     with raises_saying("scaling it cannot lift it.*--profile uplift"):
-        build(shipped.economy, {"FY": {"grdp": 10}}, "scaled", {**BASE_GROWTH, "services": -1.0})
+        build(shipped.economy, stated({"FY": {"grdp": 10}}), "scaled", {**BASE_GROWTH, "services": -1.0})

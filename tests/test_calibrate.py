@@ -5,7 +5,7 @@ import pytest
 from grdp_scenario.calibrate import CURRENT_SOURCE, calibrate
 from grdp_scenario.inputs.actuals import format_actuals
 from grdp_scenario.inputs.plan import load_plan
-from grdp_scenario.scenario import DEFAULT_ACTUALS, DEFAULT_TARGETS, data_path
+from grdp_scenario.library import DEFAULT_ACTUALS, DEFAULT_TARGETS, data_path
 
 
 def test_the_shipped_actuals_are_exactly_what_calibrate_produces():

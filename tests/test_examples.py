@@ -71,9 +71,9 @@ def test_hanoi_nine_months_2024_contributions():
 
 def test_current_price_shares_are_not_weights(shipped):
     """Weighting Q3 2025 by the 2024 current-price structure gives 11.51 %, not the published 11.08 %."""
-    structure = shipped.plan.model.structure["base_year"]
-    q3 = shipped.plan.model.growth["Q3"]
-    wrong = weighted_growth((structure[s], q3.rates[s]) for s in shipped.plan.top_level)
+    structure = shipped.targets.model.structure["base_year"]
+    q3 = shipped.targets.model.growth["Q3"]
+    wrong = weighted_growth((structure[s], q3.rates[s]) for s in shipped.targets.top_level)
     assert round(wrong, 2) == 11.51
     right = shipped.economy.sector_grdp(shipped.economy.block("Q3"))
     assert round(right, 2) == 11.08
@@ -90,9 +90,9 @@ def test_nominal_gdp_per_capita_and_structure(shipped):
 
 
 def test_the_library_returns_dataframes():
-    from grdp_scenario import Scenario
+    from grdp_scenario import Plan
 
-    e = Scenario.load().check()
+    e = Plan.load().check()
     frame = e.periods_frame()
     assert list(frame.index) == ["H1", "Q3", "Q4", "9M", "H2", "FY"]
     assert frame.loc["FY", "grdp"] == pytest.approx(e.value("FY", "grdp"))

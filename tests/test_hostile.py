@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
-from grdp_scenario.scenario import DEFAULT_ACTUALS, DEFAULT_TARGETS, data_path
+from grdp_scenario.library import DEFAULT_ACTUALS, DEFAULT_TARGETS, data_path
 
 runner = CliRunner()
 TARGETS = data_path(DEFAULT_TARGETS).read_text(encoding="utf-8")
@@ -128,9 +128,9 @@ def test_a_published_h2_moves_fy(tmp_path):
 
     data = json.loads(cli("check", "--outturn", outturn, "-f", "json").stdout)
     assert data["periods"]["H2"]["grdp"] == pytest.approx(7.0)
-    from grdp_scenario.scenario import Scenario
+    from grdp_scenario.library import Plan
 
-    e = Scenario.load().economy
+    e = Plan.load().economy
     v_h1, v_h2 = e.block_volume(e.block("H1")), e.block_volume(e.block("Q3")) + e.block_volume(e.block("Q4"))
     assert data["periods"]["FY"]["grdp"] == pytest.approx((7.87 * v_h1 + 7.0 * v_h2) / (v_h1 + v_h2), abs=1e-9)
     assert data["goal_met"] is False
@@ -255,9 +255,9 @@ def test_a_formula_in_a_recorded_source_never_runs_in_excel_and_reads_back_uncha
     assert cli("record", "9M", "--grdp", "7.39", "--source", "=1+1", "--outturn", outturn).exit_code == 0
     assert ",'=1+1," in outturn.read_text()  # Excel shows it as text
     from grdp_scenario.inputs.outturn import load_outturn
-    from grdp_scenario.scenario import Scenario
+    from grdp_scenario.library import Plan
 
-    assert load_outturn(outturn, Scenario.load().plan)[0].source == "=1+1"  # the tool reads what was recorded
+    assert load_outturn(outturn, Plan.load().targets)[0].source == "=1+1"  # the tool reads what was recorded
 
 
 def test_text_cells_of_csv_exports_are_neutralised_and_numbers_kept():

@@ -11,7 +11,7 @@ from grdp_scenario.cli.app import app
 from grdp_scenario.core.analysis import solve
 from grdp_scenario.core.overrides import set_rate
 from grdp_scenario.inputs import outturn
-from grdp_scenario.scenario import Scenario, data_path
+from grdp_scenario.library import Plan, data_path
 
 from conftest import raises_saying
 
@@ -27,7 +27,7 @@ def test_nine_months_implies_q3(tmp_path):
     r = cli("record", "9M", "--grdp", "7.39", "--source", "statistics office", "--outturn", path)
     assert r.exit_code == 0, r.output
     assert "Implied Q3: 6.54%" in r.stdout  # H1 7.87 and 9M 7.39 imply Q3 ≈ 6.5 %
-    s = Scenario.load(outturn=path)
+    s = Plan.load(outturn=path)
     e = s.check()
     assert e.value("9M", "grdp") == pytest.approx(7.39, abs=1e-12)
     assert e.periods["Q3"].status == "derived" and e.periods["9M"].status == "actual"
@@ -56,16 +56,16 @@ def test_replace_keeps_the_old_row_as_history(tmp_path, shipped):
     cli("record", "9M", "--grdp", "7.39", "--outturn", path)
     r = cli("record", "9M", "--grdp", "7.41", "--replace", "--outturn", path)
     assert r.exit_code == 0 and "Revised 9M" in r.stdout
-    rows = outturn.load_outturn(path, shipped.plan)
+    rows = outturn.load_outturn(path, shipped.targets)
     assert [(x.rate, x.active) for x in rows] == [(7.39, False), (7.41, True)]
-    assert Scenario.load(outturn=path).check().value("9M", "grdp") == pytest.approx(7.41)
+    assert Plan.load(outturn=path).check().value("9M", "grdp") == pytest.approx(7.41)
 
 
 def test_a_conflicting_revision_is_reported(tmp_path, shipped):
     path = tmp_path / "o.csv"
     cli("record", "9M", "--grdp", "7.39", "--outturn", path)
     cli("record", "Q3", "--grdp", "8.0", "--outturn", path)  # contradicts 9M with H1 7.87
-    s = Scenario.load(outturn=path)
+    s = Plan.load(outturn=path)
     assert [c.code for c in s.conflicts] == ["outturn-conflict"]
     assert s.check().value("9M", "grdp") == 7.39  # the published figure is shown
 
@@ -80,7 +80,7 @@ def test_a_failed_write_leaves_the_old_file_intact(tmp_path, shipped, monkeypatc
 
     monkeypatch.setattr("grdp_scenario.inputs.atomic.os.fsync", boom)
     with raises_saying("No space left"):
-        outturn.record(path, shipped.plan, "FY", {"grdp": 7.23})
+        outturn.record(path, shipped.targets, "FY", {"grdp": 7.23})
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o.csv", "o.csv.lock"]
 

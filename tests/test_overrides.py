@@ -19,7 +19,7 @@ from grdp_scenario.cli.app import app
 from grdp_scenario.core.errors import InputError
 from grdp_scenario.core.evaluate import value_of
 from grdp_scenario.core.overrides import Override, resolve
-from grdp_scenario.scenario import Scenario
+from grdp_scenario.library import Plan
 
 from conftest import raises_saying
 
@@ -114,7 +114,7 @@ def test_a_shift_that_would_make_a_rate_impossible_is_refused(shipped):
 
 def test_setting_industry_moves_industry_construction_gdp_and_fy_by_its_share(shipped):
     e = shipped.economy
-    share = shipped.plan.model.assumptions.child_shares["industry"] / 100
+    share = shipped.targets.model.assumptions.child_shares["industry"] / 100
     q4 = e.block("Q4")
     moved = resolve(e, [Override("set", "Q4", "industry", 30.0)])
     delta = 30.0 - q4.rates["industry"]
@@ -174,7 +174,7 @@ def test_a_whatif_on_a_block_an_outturn_derived_is_refused_unless_counterfactual
     assert r.exit_code == 2 and "published 9M" in r.stderr
     r = cli("whatif", "--set", "Q3.grdp=9", "--outturn", outturn, "--counterfactual", "-f", "json")
     nine = json.loads(r.stdout)["scenario"]["periods"]["9M"]
-    s = Scenario.load(outturn=outturn)
+    s = Plan.load(outturn=outturn)
     h1, q3 = s.economy.block("H1"), s.economy.block("Q3")
     v1, v3 = s.economy.block_volume(h1), s.economy.block_volume(q3)
     assert nine["grdp"] == pytest.approx((7.87 * v1 + 9.0 * v3) / (v1 + v3), abs=1e-9)  # not 7.39 any more

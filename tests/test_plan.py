@@ -119,7 +119,7 @@ def test_a_missing_file(tmp_path):
 
 
 def test_the_shipped_plan_keeps_printed_precision(shipped):
-    plan = shipped.plan
+    plan = shipped.targets
     assert plan.decimals("growth", "H1", "agriculture") == 1  # printed "2,8"
     assert plan.decimals("growth", "Q4", "services") == 2  # printed "14,80"
     assert plan.line("growth", "Q3", "services") is not None

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
 from grdp_scenario.inputs.plan_table import HEADER, column_letter
-from grdp_scenario.scenario import DEFAULT_ACTUALS, data_path
+from grdp_scenario.library import DEFAULT_ACTUALS, data_path
 
 runner = CliRunner()
 ACTUALS = str(data_path(DEFAULT_ACTUALS))

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from grdp_scenario.core.goals import stated
 from grdp_scenario.core.economy import Block, Economy
 from grdp_scenario.core.evaluate import value_of
 from grdp_scenario.core.reconcile import parse_keep, reconcile
@@ -82,7 +83,7 @@ def test_the_rounding_is_the_cheapest_that_meets_every_goal(shipped, result):
         for c, v in zip(rates, combo):
             b = economy.block(c.block)
             economy = economy.replace_block(_with(b, c.item, v, e))
-        met = all(value_of(economy, p, i) >= m for p, items in shipped.goals.items() for i, m in items.items())
+        met = all(value_of(economy, g.period, g.item) >= g.minimum for g in shipped.goals)
         cost = sum((v - c.before) ** 2 for c, v in zip(rates, combo))
         if met:
             assert cost >= chosen - 1e-12
@@ -186,7 +187,7 @@ def test_random_plans_meet_every_goal_with_the_smallest_change(vols, rates, lift
     goals: dict[str, dict[str, float]] = {}
     for period, item, lift in lifts:  # goals a little above what the plan gives: feasible, binding
         goals.setdefault(period, {})[item] = round(value_of(economy, period, item) + lift, 2)
-    result = reconcile(economy, goals)
+    result = reconcile(economy, stated(goals))
     for period, items in goals.items():
         for item, minimum in items.items():  # met as the contract judges it: at full precision, to 1e-9
             assert value_of(result.economy, period, item) >= minimum - 1e-9

@@ -12,7 +12,7 @@ from grdp_scenario.core.text import spreadsheet_safe as safe_text
 from grdp_scenario.present.document import Cell, Document, Table
 from grdp_scenario.present.i18n import number, percent
 from grdp_scenario.present.render import render
-from grdp_scenario.scenario import Scenario, data_path
+from grdp_scenario.library import Plan, data_path
 
 from economies import shipped_volumes
 
@@ -71,7 +71,7 @@ def test_xlsx_export_keeps_numbers_and_neutralises_formulas(tmp_path):
     # By hand (method §3): Q4 alone closes the FY gap, weighted by its share of the year's base volume.
     volumes = shipped_volumes()
     q4 = sum(v for (block, _), v in volumes.items() if block == "Q4") / sum(volumes.values())
-    by_hand = 12.71 + (10 - Scenario.load().check().value("FY", "grdp")) / q4
+    by_hand = 12.71 + (10 - Plan.load().check().value("FY", "grdp")) / q4
     assert row[2].value == pytest.approx(by_hand, abs=1e-9) and row[2].number_format == "0.00"
     doc = Document('=HYPERLINK("http://x")', {}, [Table("t", "-t", ["@a", "b"], [[Cell("+1", "+1"), Cell("1", 1.0)]])])
     data = render(doc, "xlsx")

@@ -97,7 +97,7 @@ def test_the_shipped_2025_outturn_leaves_the_second_half_undetermined(tmp_path):
 def test_with_the_shipped_outturn_the_second_half_is_determined_whole(tmp_path):
     """The outturn publishes FY for every sector but 9M for GRDP only: H2 = FY − H1 is known per sector,
     how Q3 and Q4 split it is not."""
-    from grdp_scenario.scenario import data_path
+    from grdp_scenario.library import data_path
 
     out = tmp_path / "actuals_2025.csv"
     r = runner.invoke(app, ["rollover", "--outturn", str(data_path("outturn_2025.csv")), "--output", str(out)])

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
 from grdp_scenario.inputs.plan import json_schema
-from grdp_scenario.scenario import DEFAULT_TARGETS, data_path
+from grdp_scenario.library import DEFAULT_TARGETS, data_path
 
 runner = CliRunner()
 SCHEMA = json.loads(json_schema())

@@ -8,8 +8,10 @@ import difflib
 from grdp_scenario.core.build import build
 from grdp_scenario.core.reconcile import open_blocks, reconcile
 from grdp_scenario.inputs.plan import load_plan
+from grdp_scenario.core.goals import stated
+from grdp_scenario.results import goals_mapping
 from grdp_scenario.inputs.targets_writer import FileNotes, TextEdits, targets_text
-from grdp_scenario.scenario import Scenario
+from grdp_scenario.library import Plan
 
 from conftest import QUARTERLY_ACTUALS
 
@@ -45,7 +47,9 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
 def test_reconciling_the_shipped_plan_touches_only_its_target_lines(shipped, targets_text):
     result = reconcile(shipped.economy, shipped.goals)
     notes = FileNotes(blocks={"Q3": "note three", "Q4": "note four"}, published="recomputed")
-    text = globals()["targets_text"](shipped.plan, shipped.base, result.economy, open_blocks(shipped.economy), 2, notes)
+    text = globals()["targets_text"](
+        shipped.targets, shipped.base, result.economy, open_blocks(shipped.economy), 2, notes
+    )
     removed, added = changed_lines(targets_text, text)
     assert [line.split(":")[0].strip() for line in removed] == ["Q3", "Q4", "9M", "H2"]
     assert [line.strip() for line in added if line.strip().startswith("#")] == [
@@ -61,10 +65,12 @@ def test_reconciling_the_shipped_plan_touches_only_its_target_lines(shipped, tar
 
 def test_build_adds_sectors_to_block_and_flow_mappings_and_replaces_the_goals(write):
     t, a = write("x.yaml", BLOCK_STYLE), write("x.csv", QUARTERLY_ACTUALS)
-    scenario = Scenario.load(t, a)
-    built = build(scenario.economy, {"FY": {"grdp": 8.0}}, "uplift", {"a": 3.0, "b": 9.0})
+    scenario = Plan.load(t, a)
+    built = build(scenario.economy, stated({"FY": {"grdp": 8.0}}), "uplift", {"a": 3.0, "b": 9.0})
     notes = FileNotes(goals="old goals were FY grdp 7, a 3")
-    text = targets_text(scenario.plan, scenario.base, built.economy, ["Q3", "Q4"], 2, notes, built.goals)
+    text = targets_text(
+        scenario.targets, scenario.base, built.economy, ["Q3", "Q4"], 2, notes, goals_mapping(built.goals)
+    )
     assert "# A province that writes its plan in block style." in text
     assert "grdp: 5.0  # a GRDP-only target" not in text and "# a GRDP-only target: build gives it sectors" in text
     assert "  FY: {grdp: 8}\n" in text and "# old goals were FY grdp 7, a 3\n" in text and "    a: 3\n" not in text

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.overrides import Override, resolve
-from grdp_scenario.scenario import Scenario, data_path
+from grdp_scenario.library import Plan, data_path
 
 runner = CliRunner()
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -161,7 +161,7 @@ def test_an_edited_rate_gives_the_fy_of_whatif(tmp_path):
     assert cli("check", "--output", out).exit_code == 0
     set_rate(out, "Q4", "Services", 16)
     wb = recalculated(out, tmp_path)
-    s = Scenario.load()
+    s = Plan.load()
     expected = s.with_economy(resolve(s.economy, [Override("set", "Q4", "services", 16.0)])).check()
     assert table(wb["Growth"])[("GRDP", "FY")] == pytest.approx(expected.value("FY", "grdp"), abs=1e-9)
     assert table(wb["Growth"])[("Services", "H2")] == pytest.approx(expected.value("H2", "services"), abs=1e-9)
@@ -185,7 +185,7 @@ def test_with_a_published_9m_the_workbook_follows_check_and_whatif(tmp_path):
         assert growth[("GRDP", period)] == pytest.approx(figures["grdp"], abs=1e-9), period
     set_rate(out, "Q4", "Services", 16)
     wb = recalculated(out, tmp_path)
-    s = Scenario.load(outturn=outturn)
+    s = Plan.load(outturn=outturn)
     expected = s.with_economy(resolve(s.economy, [Override("set", "Q4", "services", 16.0)])).check()
     assert table(wb["Growth"])[("GRDP", "FY")] == pytest.approx(expected.value("FY", "grdp"), abs=1e-9)
     assert table(wb["Growth"])[("GRDP", "9M")] == pytest.approx(7.39)  # published: stays

@@ -78,7 +78,7 @@ class AuditReport:
 def run_audit(scenario, conflicts: tuple[Fact, ...] = ()) -> AuditReport:
     """Audit the plan (``scenario`` without outturns); ``conflicts`` are what applying an outturn found."""
     audit = Audit(scenario)
-    outcomes = [replace(o, line=scenario.plan.line(*o.path)) for check in CHECKS for o in check(audit)]
+    outcomes = [replace(o, line=scenario.targets.line(*o.path)) for check in CHECKS for o in check(audit)]
     for fact in conflicts:
         f = fact.fields
         outcomes.append(
@@ -106,7 +106,7 @@ def run_audit(scenario, conflicts: tuple[Fact, ...] = ()) -> AuditReport:
                 section=o.section,
             )
         )
-    return AuditReport(scenario.plan.file, outcomes, findings)
+    return AuditReport(scenario.targets.file, outcomes, findings)
 
 
 # ----- baseline ------------------------------------------------------------------------------------------

@@ -46,8 +46,8 @@ class Audit:
 
     def __init__(self, scenario) -> None:
         self.scenario = scenario
-        self.plan = scenario.plan
-        self.model = scenario.plan.model
+        self.plan = scenario.targets
+        self.model = scenario.targets.model
 
     def printed(self, *path: Any) -> Printed:
         node: Any = self.plan.located.data

@@ -49,24 +49,21 @@ def audit(
     repeated numbers. Exit 0 without error findings (or --fail-on warning: without warnings), 1 with, 2 on bad input."""
 
     def action() -> int:
-        from ..audit import apply_baseline, baseline_text, load_baseline, run_audit
+        from ..audit import baseline_text
         from ..inputs.atomic import write_output
+        from ..library import Plan
         from ..present.views.audit import audit_document
         from ..present.wording import Wording
-        from ..scenario import Scenario
 
         code = 0
         for target in files or [targets]:
-            plan = Scenario.load(target, actuals)
-            conflicts = plan.with_outturn(outturn).conflicts if outturn else ()
-            report = run_audit(plan, conflicts)
-            w = Wording(lang, plan.plan)
-            if baseline is not None:
-                report = apply_baseline(report, load_baseline(baseline), str(baseline))
+            plan = Plan.load(target, actuals, outturn)
+            result = plan.audit(baseline=baseline, fail_on=fail_on.value)
+            w = Wording(lang, plan.targets)
             if write_baseline is not None:
-                write_output(write_baseline, baseline_text(report, w.finding, w.label("baseline_header")))
+                write_output(write_baseline, baseline_text(result.report, w.finding, w.label("baseline_header")))
                 typer.echo(w.label("wrote_baseline", file=write_baseline), err=True)
-            code = max(code, emit(audit_document(report, fail_on.value, lang, plan.plan), format, lang, output))
+            code = max(code, emit(audit_document(result, lang), format, lang, output))
         return code
 
     guarded(action, debug, lang)

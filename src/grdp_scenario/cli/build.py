@@ -52,26 +52,11 @@ def build(
     """
 
     def action() -> int:
-        from ..core.build import build as build_targets
-        from ..core.build import parse_goals
-        from ..core.reconcile import open_blocks
-        from ..inputs.targets_writer import write_targets
-        from ..present.views.targets import build_document, build_file_notes
-        from ..scenario import Scenario
+        from ..library import Plan
+        from ..present.views.targets import build_document
 
-        scenario = Scenario.load(targets, actuals, outturn, provisional=True)
-        goals = parse_goals(scenario.economy, goal, item or [])
-        model = scenario.plan.model
-        result = build_targets(
-            scenario.economy, goals, profile.value, model.base_year_growth, model.base_year_block_growth
-        )
-        after = scenario.with_economy(result.economy).with_goals(goals)
-        if output is not None:
-            notes = build_file_notes(scenario, result, lang)
-            write_targets(
-                output, scenario, result.economy, open_blocks(scenario.economy), result.decimals, notes, result.goals
-            )
-        document = build_document(scenario, result, scenario.check(), after.check(), output, lang)
-        return emit(document, format, lang, wrote=output)
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.build(goal, item=item or (), profile=profile.value, output=output, lang=lang.value)
+        return emit(build_document(plan, result, lang), format, lang, wrote=output)
 
     guarded(action, debug, lang)

@@ -27,10 +27,10 @@ def calibrate(
         from ..calibrate import CURRENT_SOURCE
         from ..calibrate import calibrate as fit_volumes
         from ..inputs.actuals import format_actuals
+        from ..inputs.packaged import DEFAULT_TARGETS, data_path
         from ..inputs.plan import load_plan
         from ..present.views.calibrate import fit_lines
         from ..present.wording import Wording
-        from ..scenario import DEFAULT_TARGETS, data_path
 
         plan = load_plan(targets or data_path(DEFAULT_TARGETS))
         fit = fit_volumes(plan)

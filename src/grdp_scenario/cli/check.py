@@ -24,11 +24,11 @@ def check(
     """
 
     def action() -> int:
+        from ..library import Plan
         from ..present.views.check import check_document
-        from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals, outturn)
-        document = check_document(scenario, scenario.check(), lang, strict)
+        plan = Plan.load(targets, actuals, outturn)
+        document = check_document(plan, plan.check(strict), lang)
         return emit(document, format, lang.value, output, verdict_exit=verdict_exit)
 
     guarded(action, debug, lang)

@@ -44,11 +44,11 @@ def export(output: TableOutput, targets: Targets = None, lang: LangOpt = Lang.en
 
     def action() -> int:
         from ..inputs.atomic import write_output
+        from ..inputs.packaged import DEFAULT_TARGETS, data_path
         from ..inputs.plan import load_plan
         from ..inputs.plan_table import plan_rows, table_csv, table_workbook
         from ..present.views.plan_table import guide_lines, guide_title
         from ..present.wording import Wording
-        from ..scenario import DEFAULT_TARGETS, data_path
 
         kind = _kind(output)
         rows = plan_rows(load_plan(targets or data_path(DEFAULT_TARGETS)))

@@ -45,20 +45,11 @@ def reconcile(
     """
 
     def action() -> int:
-        from ..core.reconcile import open_blocks, parse_keep
-        from ..core.reconcile import reconcile as reconcile_targets
-        from ..inputs.targets_writer import write_targets
-        from ..present.views.targets import reconcile_document, reconcile_file_notes
-        from ..scenario import Scenario
+        from ..library import Plan
+        from ..present.views.targets import reconcile_document
 
-        scenario = Scenario.load(targets, actuals, outturn)
-        kept = parse_keep(scenario.economy, keep or [])
-        result = reconcile_targets(scenario.economy, scenario.goals, kept, weights.value)
-        after = scenario.with_economy(result.economy)
-        if output is not None:
-            notes = reconcile_file_notes(scenario, result, lang)
-            write_targets(output, scenario, result.economy, open_blocks(scenario.economy), result.decimals, notes)
-        document = reconcile_document(scenario, result, scenario.check(), after.check(), output, lang)
-        return emit(document, format, lang, wrote=output)
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.reconcile(keep=keep or (), weights=weights.value, output=output, lang=lang.value)
+        return emit(reconcile_document(plan, result, lang), format, lang, wrote=output)
 
     guarded(action, debug, lang)

@@ -37,17 +37,17 @@ def record(
     def action() -> int:
         from ..core.values import split_assignment
         from ..inputs.outturn import record as record_rows
+        from ..library import Plan
         from ..present.views.record import record_lines
-        from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals)
+        scenario = Plan.load(targets, actuals)
         rates: dict[str, object] = {} if grdp is None else {"grdp": grdp}
         rates.update(split_assignment(text, "--rate") for text in rate or [])
         done = record_rows(
-            outturn, scenario.plan, period, rates, status, source, published, replace, economy=scenario.economy
+            outturn, scenario.targets, period, rates, status, source, published, replace, economy=scenario.economy
         )
         after = scenario.with_outturn(outturn)
-        said, warnings = record_lines(scenario.plan, done, after, str(outturn), lang)
+        said, warnings = record_lines(scenario.targets, done, after, str(outturn), lang)
         typer.echo("\n".join(said))
         for line in warnings:
             typer.echo(line, err=True)

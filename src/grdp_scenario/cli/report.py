@@ -29,17 +29,21 @@ def report(
 
     def action() -> int:
         from ..core.errors import InputError
+        from ..core.overrides import open_blocks
+        from ..library import Plan
         from ..present.render import Format, format_of_file
         from ..present.views.report import report_document
-        from ..scenario import Scenario
 
         reports = (Format.html, Format.markdown, Format.xlsx)
         fmt = format_of_file(output)
         if fmt not in reports:
             raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md", ".xlsx"), fix="fix-one-of")
-        plan = Scenario.load(targets, actuals)
+        plan = Plan.load(targets, actuals)
         scenario = plan.with_outturn(outturn) if outturn else plan
-        code = emit(report_document(plan, scenario, lang), fmt, lang.value, output, verdict_exit=True)
+        headline = scenario.goal("FY", "grdp")
+        need = scenario.required() if headline is not None and open_blocks(scenario.economy) else None
+        document = report_document(plan, scenario, plan.check(), scenario.check(), need, lang)
+        code = emit(document, fmt, lang.value, output, verdict_exit=True)
         return code if verdict_exit else 0  # a report written is the command's success, whatever its format
 
     guarded(action, debug, lang)

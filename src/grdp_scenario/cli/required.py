@@ -38,25 +38,11 @@ def required(
     """
 
     def action() -> int:
-        from ..core.analysis import solve
-        from ..core.errors import InputError
-        from ..core.evaluate import value_of
+        from ..library import Plan
         from ..present.views.analysis import required_document
-        from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals, outturn)
-        economy = scenario.economy
-        target = goal if goal is not None else scenario.goals.get(for_, {}).get(item)
-        if target is None:
-            raise InputError("goal-not-set", where="--goal", period=for_, item=item, fix="fix-goal-not-set")
-        gap, solutions = solve(economy, target, for_, item, list(period) if period else None)
-        current = value_of(economy, for_, item)
-        return emit(
-            required_document(scenario, target, for_, item, current, gap, solutions, lang),
-            format,
-            lang.value,
-            output,
-            verdict_exit=verdict_exit,
-        )
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.required(goal=goal, item=item, period=period, for_=for_)
+        return emit(required_document(plan, result, lang), format, lang.value, output, verdict_exit=verdict_exit)
 
     guarded(action, debug, lang)

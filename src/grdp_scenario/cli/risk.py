@@ -31,12 +31,11 @@ def risk(
     cross-checked by Monte Carlo, and the quantiles of FY GRDP."""
 
     def action() -> int:
-        from ..core.risk import assess, parse_sd
+        from ..library import Plan
         from ..present.views.analysis import risk_document
-        from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals, outturn)
-        result = assess(scenario.economy, scenario.goals, parse_sd(sd, list(scenario.economy.top)), corr, draws, seed)
-        return emit(risk_document(scenario, result, lang), format, lang.value, output)
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.risk(sd, corr=corr, draws=draws, seed=seed)
+        return emit(risk_document(plan, result, lang), format, lang.value, output)
 
     guarded(action, debug, lang)

@@ -24,23 +24,12 @@ def rollover(
     growth is not actual are named on stderr and left empty in the file, to fill in. Exit 0 when written."""
 
     def action() -> int:
-        from ..core.rollover import next_base_year
-        from ..inputs.actuals import BaseYear, format_actuals
-        from ..inputs.atomic import write_output
+        from ..library import Plan
         from ..present.views.rollover import rollover_lines
-        from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals, outturn)
-        result = next_base_year(scenario.economy)
-        source = f"{scenario.base.year} volume x (1 + {result.year} growth)"
-        base = BaseYear(result.year, dict(result.volume), {}, {k: source for k in result.volume}, str(output))
-        text = format_actuals(base, scenario.plan, region=True, exact=True)
-        key = scenario.plan.model.region.key
-        empty = [
-            f"{key},{result.year},{u.block},{s},,," for u in result.undetermined if u.union is None for s in u.sectors
-        ]
-        write_output(output, text + "".join(line + "\n" for line in empty))
-        say("\n".join(rollover_lines(scenario, result, output, lang)))
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.rollover(output=output)
+        say("\n".join(rollover_lines(plan, result.rollover, output, lang)))
         return 0
 
     guarded(action, debug, lang)

@@ -25,16 +25,11 @@ def sensitivity(
     """Points of the period's growth gained per point of each target block × sector, largest first."""
 
     def action() -> int:
-        from ..core.analysis import levers
-        from ..core.overrides import require_item, require_period
+        from ..library import Plan
         from ..present.views.analysis import sensitivity_document
-        from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals, outturn)
-        economy = scenario.economy
-        require_period(economy, period, "--period")
-        require_item(economy, item, "--item")
-        found = levers(economy, period, item, together=False)
-        return emit(sensitivity_document(scenario, period, item, found, lang), format, lang.value, output)
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.sensitivity(period=period, item=item)
+        return emit(sensitivity_document(plan, result, lang), format, lang.value, output)
 
     guarded(action, debug, lang)

@@ -34,42 +34,11 @@ def sweep(
     """
 
     def action() -> int:
-        from ..core.errors import InputError
-        from ..core.sweep import parse_axis
-        from ..core.sweep import sweep as run_sweep
+        from ..library import Plan
         from ..present.views.analysis import sweep_document
-        from ..scenario import Scenario
 
-        scenario = Scenario.load(targets, actuals, outturn)
-        target = goal if goal is not None else scenario.goals.get("FY", {}).get("grdp")
-        if target is None:
-            raise InputError("goal-not-set", where="--goal", period="FY", item="grdp", fix="fix-goal-not-set")
-        axes = [parse_axis(v, scenario.economy, counterfactual) for v in vary]
-        result = run_sweep(scenario.economy, axes, target, counterfactual=counterfactual)
-        if output is not None:
-            write_grid(result, output)
-        return emit(sweep_document(scenario, result, lang), format, lang.value)
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.sweep(vary, goal=goal, counterfactual=counterfactual, output=output)
+        return emit(sweep_document(plan, result, lang), format, lang.value)
 
     guarded(action, debug, lang)
-
-
-def write_grid(result, output: Path) -> None:
-    import io
-
-    from ..core.errors import InputError
-    from ..inputs.atomic import write_output
-
-    frame = result.frame()
-    if output.suffix.lower() == ".parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise InputError("parquet-needs-pyarrow", file=str(output), fix="fix-parquet-needs-pyarrow") from None
-        buffer = io.BytesIO()
-        frame.to_parquet(buffer, index=False)
-        data: bytes | str = buffer.getvalue()
-    elif output.suffix.lower() == ".csv":
-        data = frame.to_csv(index=False, float_format="%.10g")
-    else:
-        raise InputError("extension-unknown", file=str(output), allowed=(".csv", ".parquet"), fix="fix-one-of")
-    write_output(output, data)

@@ -50,20 +50,12 @@ def whatif(
     """
 
     def action() -> int:
-        from ..core.errors import InputError
-        from ..core.overrides import parse_override, resolve
-        from ..inputs.scenario_file import load_scenario_file
+        from ..library import Plan
         from ..present.views.analysis import whatif_document
-        from ..scenario import Scenario
 
-        base = Scenario.load(targets, actuals, outturn)
-        overrides = load_scenario_file(scenario, base.economy) if scenario else []
-        overrides += [parse_override(t, "set", base.economy) for t in set or []]
-        overrides += [parse_override(t, "shift", base.economy) for t in shift or []]
-        if not overrides:
-            raise InputError("whatif-nothing", fix="fix-whatif-nothing")
-        changed = base.with_economy(resolve(base.economy, overrides, counterfactual))
-        document = whatif_document(base, base.check(), changed.check(), overrides, lang, strict, changed_only)
+        plan = Plan.load(targets, actuals, outturn)
+        result = plan.whatif(set=set, shift=shift, scenario=scenario, counterfactual=counterfactual, strict=strict)
+        document = whatif_document(plan, result, lang, changed_only)
         return emit(document, format, lang.value, output, verdict_exit=verdict_exit)
 
     guarded(action, debug, lang)

@@ -15,7 +15,7 @@ from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of
 from .growth import required_rate
-from .overrides import direction, fixed_by, moved, require_item, require_period
+from .overrides import direction, fixed_by, moved, open_blocks, require_item, require_period
 from .values import check_rate, parse_number
 
 #: A required rate this many points beyond anything the plan shows for that item gets a warning.
@@ -39,26 +39,21 @@ def lever_weight(economy: Economy, lever_period: str, lever_item: str, goal_peri
 
 
 def effects(economy: Economy, moves, goals) -> tuple[list[list[float]], list[float]]:
-    """A (goals × moves: points each goal gains per unit of each move) and d (points each goal lacks), for
-    goals as (period, item, minimum): exact, the goals being linear in the rates, each move applied as a
-    what-if applies it (``overrides.moved``)."""
-    now = [value_of(economy, p, i) for p, i, _ in goals]
+    """A (goals × moves: what each goal gains per unit of each move) and d (what each goal lacks), for goals
+    as values (goals.Goal, any measure): exact, every measure being affine in the rates, each move applied as
+    a what-if applies it (``overrides.moved``)."""
+    now = [g.value(economy) for g in goals]
     columns = []
     for move in moves:
         stepped = moved(economy, move)
-        columns.append([value_of(stepped, p, i) - v for (p, i, _), v in zip(goals, now)])
-    return [[col[g] for col in columns] for g in range(len(goals))], [m - v for (_, _, m), v in zip(goals, now)]
+        columns.append([g.value(stepped) - v for g, v in zip(goals, now)])
+    return [[col[g] for col in columns] for g in range(len(goals))], [g.minimum - v for g, v in zip(goals, now)]
 
 
 def figure_value(economy: Economy, block: str, item: str) -> float:
     """A block's printed figure: its GRDP (given, or what its sectors give) or a sector rate."""
     b = economy.block(block)
     return economy.block_grdp(b) if item == "grdp" else b.rates[item]
-
-
-def movable_blocks(economy: Economy) -> list[str]:
-    """Blocks whose rates are targets (what is left of the year); actual and estimate blocks stay."""
-    return [b.name for b in economy.blocks if b.status == "target"]
 
 
 def levers(
@@ -73,7 +68,7 @@ def levers(
         raise InputError(
             "goal-not-computable", where="--item", period=goal_period, item=goal_item, fix="fix-goal-not-computable"
         )
-    names = blocks if blocks is not None else movable_blocks(economy)
+    names = blocks if blocks is not None else open_blocks(economy)
     out = []
     for name in names:
         block = economy.block(name)
@@ -129,11 +124,11 @@ def solve(
     goal = check_rate(parse_number(goal, "--goal"), "--goal")
     require_period(economy, goal_period, "--for")
     require_item(economy, goal_item, "--item")
-    movable = movable_blocks(economy)
+    movable = open_blocks(economy)
     if isinstance(blocks, str):
         blocks = [blocks]
     for name in blocks or []:
-        if name in economy.block_names and name not in movable and fixed_by(economy.block(name)) is not None:
+        if name in economy.block_names and name not in movable:
             raise InputError(
                 "lever-fixed",
                 where="--period",

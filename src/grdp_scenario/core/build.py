@@ -26,10 +26,11 @@ from .analysis import effects
 from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of
+from .goals import Goal, find, growth_goal
 from .leastsquares import smallest_change
-from .overrides import require_item, require_period, with_descendants
+from .overrides import open_blocks, require_item, require_period, with_descendants
 from .printed import printed_decimals, round_to_print
-from .reconcile import Change, changes_of, goal_rows, open_blocks, raise_unreachable
+from .reconcile import Change, changes_of, goal_rows, raise_unreachable
 from .values import parse_rate, split_assignment
 
 PROFILES = ("rising", "uplift", "scaled")
@@ -42,7 +43,7 @@ class Built:
     economy: Economy
     changes: tuple[Change, ...]
     profile: str
-    goals: Mapping[str, Mapping[str, float]]
+    goals: tuple[Goal, ...]
     #: The level common to every sector that meets the headline goal exactly (points, or a factor for scaled).
     level: float
     #: Each block's starting rates: from FROM_BLOCK, FROM_YEAR or FROM_LATEST.
@@ -61,7 +62,7 @@ class Shape:
 
 def build(
     economy: Economy,
-    goals: Mapping[str, Mapping[str, float]],
+    goals: Sequence[Goal],
     profile: str = "rising",
     base_growth: Mapping[str, float] | None = None,
     base_block_growth: Mapping[str, Mapping[str, float]] | None = None,
@@ -72,14 +73,15 @@ def build(
     blocks = open_blocks(economy)
     if not blocks:
         raise InputError("build-nothing-open", blocks=tuple(economy.block_names), fix="fix-build-nothing-open")
-    if "grdp" not in goals.get("FY", {}):
+    headline = find(goals, "FY", "grdp")
+    if headline is None:
         raise InputError("goal-not-set", where="--goal", period="FY", item="grdp", fix="fix-goal-not-set")
     shape = shape_of(economy, blocks, profile, base_growth or {}, base_block_growth or {})
     items = {b: list(shape.start[b]) for b in blocks}
     top_items = list(economy.top)
     zero = _with_levels(economy, shape, {s: 0.0 for s in top_items})
     one = _with_levels(economy, shape, {s: 1.0 for s in top_items})
-    goal = goals["FY"]["grdp"]
+    goal = headline.minimum
     per_level = value_of(one, "FY", "grdp") - value_of(zero, "FY", "grdp")
     if per_level <= 1e-12:
         raise InputError("build-nothing-open", blocks=tuple(economy.block_names), fix="fix-build-nothing-open")
@@ -111,26 +113,27 @@ def build(
         printed.economy,
         changes_of(economy, exact, printed),
         profile,
-        MappingProxyType({p: MappingProxyType(dict(i)) for p, i in goals.items()}),
+        tuple(goals),
         level,
         shape.sources,
         decimals,
     )
 
 
-def parse_goals(economy: Economy, goal: object, items: Sequence[str]) -> dict[str, dict[str, float]]:
-    """``--goal RATE`` (the year's GRDP) and ``--item KEY=RATE`` or ``--item PERIOD.KEY=RATE``, checked."""
-    goals = {"FY": {"grdp": parse_rate(goal, "--goal")}}
+def parse_goals(economy: Economy, goal: object, items: Sequence[str]) -> tuple[Goal, ...]:
+    """``--goal RATE`` (the year's GRDP) and ``--item KEY=RATE`` or ``--item PERIOD.KEY=RATE``, checked. Goals
+    given on the command line are stated thresholds: exact, carrying no rounding."""
+    goals = [growth_goal("FY", "grdp", parse_rate(goal, "--goal"))]
     for text in items:
         target, raw = split_assignment(text, "--item")
         period, dot, item = target.rpartition(".")
         period = period if dot else "FY"
         require_period(economy, period, "--item")
         require_item(economy, item, "--item")
-        if item in goals.get(period, {}):
+        if find(goals, period, item) is not None:
             raise InputError("goal-twice", where="--item", goal=f"{period}.{item}", fix="fix-keep-one-goal")
-        goals.setdefault(period, {})[item] = parse_rate(raw, "--item")
-    return goals
+        goals.append(growth_goal(period, item, parse_rate(raw, "--item")))
+    return tuple(goals)
 
 
 def shape_of(

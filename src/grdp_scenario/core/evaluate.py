@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from . import periods
 from .economy import Economy
 from .errors import Fact, NotComputable
 from .growth import contribution, weighted_growth
-from .rounding import EPS, FAIL, MISSED, equal, goal_verdict
+from .rounding import FAIL, MISSED, equal
+
+if TYPE_CHECKING:
+    from .goals import Goal, GoalResult
 
 RESIDUAL = "residual"
 
@@ -28,32 +31,6 @@ class PeriodResult:
     @property
     def computable(self) -> bool:
         return self.grdp is not None
-
-
-@dataclass(frozen=True)
-class GoalResult:
-    period: str
-    item: str
-    min: float
-    value: float | None
-    headline: bool = False
-    #: The rounding the value and the goal carry as printed (docs/method.md §7), in points.
-    slack: float = 0.0
-
-    @property
-    def met(self) -> bool:
-        # Goals are thresholds compared at full precision (docs/method.md §7): a value short by no more
-        # than the binary representation's noise (EPS, 10⁻⁹ points) is the goal itself.
-        return self.value is not None and self.value >= self.min - EPS
-
-    @property
-    def verdict(self) -> str:
-        """met | within_rounding | missed: the rule the audit follows too (rounding.goal_verdict)."""
-        return goal_verdict(self.value, self.min, self.slack)
-
-    @property
-    def margin(self) -> float | None:
-        return None if self.value is None else self.value - self.min
 
 
 def status_of(statuses: list[str]) -> str:
@@ -129,14 +106,17 @@ class Evaluation:
     nominal: Any = None  # nominal.NominalResult, or None
     #: Blocks whose given GRDP their sectors miss by more than rounding: a warning, not a verdict.
     gaps: tuple[ResidualGap, ...] = ()
+    #: Whether goals other than the headline decide ``goal_met`` (``check --strict``).
+    strict: bool = False
 
     @property
     def headline(self) -> GoalResult | None:
         return next((g for g in self.goals if g.headline), None)
 
-    def goal_met(self, strict: bool = False) -> bool:
+    def goal_met(self, strict: bool | None = None) -> bool:
         """The headline FY GRDP goal met; with ``strict``, also no other goal missed beyond rounding
         (docs/method.md §7). Without a headline goal, every goal stands in for it."""
+        strict = self.strict if strict is None else strict
         head = self.headline
         others = [g for g in self.goals if g is not head]
         if head is not None and not head.met:
@@ -149,8 +129,9 @@ class Evaluation:
         p = self.periods.get(period)
         return None if p is None else _figure(p, item)
 
-    def to_json(self, strict: bool = False) -> dict[str, Any]:
+    def to_dict(self, strict: bool | None = None) -> dict[str, Any]:
         """The docs/method.md §9 form of ``check --format json`` (rates in percent, unrounded)."""
+        strict = self.strict if strict is None else strict
         e = self.economy
         out: dict[str, Any] = {
             "region": e.region,
@@ -180,6 +161,8 @@ class Evaluation:
                     "margin": g.margin,
                     "rounding": g.slack,
                     "headline": g.headline,
+                    "unit": g.unit,
+                    "basis": g.basis,
                 }
                 for g in self.goals
             ],
@@ -285,27 +268,15 @@ def residual_gaps(economy: Economy) -> tuple[ResidualGap, ...]:
     return tuple(gaps)
 
 
-def evaluate(
-    economy: Economy,
-    goals: Mapping[str, Mapping[str, float]],
-    nominal_inputs: Any = None,
-    goal_halves: Mapping[tuple[str, str], float] | None = None,
-) -> Evaluation:
-    """Every reported period and every goal; ``goal_halves`` is the rounding of each printed goal."""
+def evaluate(economy: Economy, goals: Sequence[Goal], nominal_inputs: Any = None) -> Evaluation:
+    """Every reported period and every goal judged (goals.Goal.judge, docs/method.md §7)."""
+    from .goals import sort_key
+
     results = {p: period_result(economy, p) for p in periods.REPORTED}
-    goal_results = []
-    for period, items in goals.items():
-        for item, minimum in items.items():
-            res = results.get(period) or period_result(economy, period)
-            value = _figure(res, item)
-            slack = rounding_of(economy, period, item) + (goal_halves or {}).get((period, item), 0.0)
-            goal_results.append(
-                GoalResult(period, item, minimum, value, headline=(period, item) == ("FY", "grdp"), slack=slack)
-            )
-    goal_results.sort(key=lambda g: (g.period != "FY", periods.sort_key(g.period), g.item != "grdp"))
+    judged = sorted((g.judge(economy) for g in goals), key=sort_key)
     nominal = None
     if nominal_inputs is not None:
         from .nominal import nominal_result
 
         nominal = nominal_result(nominal_inputs, results["FY"])
-    return Evaluation(economy, results, tuple(goal_results), nominal, residual_gaps(economy))
+    return Evaluation(economy, results, tuple(judged), nominal, residual_gaps(economy))

@@ -103,6 +103,7 @@ def make_override(kind: Kind, period: str, item: str, raw: object, economy: Econ
 def fixed_by(block: Block) -> Fact | None:
     """Why a block's rates are facts rather than targets: published in an outturn, derived from a
     published cumulative figure, or actual in the plan itself. None for a target or estimate."""
+    # A fact is a fact whatever its status: published or derived blocks first, then the plan's own.
     origin, _, period = block.source.partition(":")
     if origin == "outturn":
         return Fact("block-outturn", block=block.name, period=period, status=block.status)
@@ -110,7 +111,16 @@ def fixed_by(block: Block) -> Fact | None:
         return Fact("block-derived", block=block.name, period=period, status=block.status)
     if block.status == "actual":
         return Fact("block-actual", block=block.name)
+    if block.status == "estimate":
+        return Fact("block-estimate", block=block.name)
     return None
+
+
+def open_blocks(economy: Economy) -> list[str]:
+    """The one rule for which blocks may change (whatif without --counterfactual, required, sensitivity,
+    risk, reconcile, build, the page, the workbook): targets, neither actual, estimated, published nor
+    derived from what was published."""
+    return [b.name for b in economy.blocks if fixed_by(b) is None]
 
 
 def require_open(economy: Economy, period: str, item: str, where: str) -> None:

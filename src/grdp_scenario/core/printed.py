@@ -19,12 +19,11 @@ from typing import Mapping, Sequence
 
 from .analysis import effects, figure_value
 from .economy import Economy
-from .evaluate import value_of
+from .goals import PERCENT, Goal
 from .overrides import moved
-from .rounding import EPS
+from .rounding import noise
 
 Figure = tuple[str, str]  # (block, item); item "grdp" for a block's GRDP
-GoalKey = tuple[str, str, float]  # (period, item, minimum)
 #: The branch-and-bound looks at no more choices than this (a plan has a dozen changed rates; the best
 #: combination found so far is kept, and it always meets every goal).
 MAX_NODES = 20_000
@@ -68,7 +67,7 @@ def round_to_print(
     free: Sequence[Figure],
     reference: Mapping[Figure, float],
     weights: Sequence[float],
-    goals: Sequence[GoalKey],
+    goals: Sequence[Goal],
     decimals: int,
 ) -> PrintedTargets:
     """The closest printed figures (Σ w·(printed − reference)²) meeting every goal, from the exact solution.
@@ -81,7 +80,7 @@ def round_to_print(
     grdp_blocks = _printed_grdp_blocks(exact, free)
     # The linear model around the exact solution: goal values per unit of each free figure, each block
     # GRDP per unit of each free figure, and goal values per unit of each printed block GRDP.
-    start = [value_of(exact, p, i) for p, i, _ in goals]
+    start = [g.value(exact) for g in goals]
     per_goal, _ = effects(exact, [{block: {item: 1.0}} for block, item in free], goals)
     per_figure = [[row[j] for row in per_goal] for j in range(len(free))]
     grdp_per_figure = []
@@ -109,7 +108,8 @@ def round_to_print(
 
     # Met as evaluate judges it (value ≥ min − EPS), with half of EPS to spare for the order of the sums.
     def meets(units: Sequence[int]) -> bool:
-        return all(v >= m - EPS / 2 for v, (_, _, m) in zip(goal_values(units), goals))
+        # half the noise check allows: the printed figures meet every goal by check's rule with room to spare
+        return all(v >= g.minimum - noise(g.minimum, g.unit != PERCENT) / 2 for v, g in zip(goal_values(units), goals))
 
     units, extra = _branch_and_bound(choices, cost, meets), 0
     while units is None:  # every ceiling still short (a printed GRDP rounded down): allow steps up

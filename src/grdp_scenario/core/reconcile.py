@@ -17,10 +17,10 @@ from typing import Mapping, Sequence
 from .analysis import effects, far_from_data, figure_value
 from .economy import PROVISIONAL, Economy
 from .errors import Fact, InputError
-from .evaluate import value_of
+from .goals import Goal
 from .leastsquares import smallest_change, unreachable
-from .overrides import fixed_by, moved, require_item, require_period
-from .printed import Figure, GoalKey, PrintedTargets, printed_decimals, round_to_print
+from .overrides import moved, open_blocks, require_item, require_period
+from .printed import Figure, PrintedTargets, printed_decimals, round_to_print
 
 #: How changes are weighed: every point alike, or in proportion to the rate's base-year volume (a point
 #: of a large sector costs more, so small sectors move first).
@@ -60,21 +60,15 @@ class Reconciled:
     skipped: tuple[tuple[str, str], ...] = ()
 
 
-def goal_rows(economy: Economy, goals: Mapping[str, Mapping[str, float]]) -> tuple[list[GoalKey], list]:
-    """The goals a value can be computed for, as (period, item, minimum), and the others as (period, item)."""
+def goal_rows(economy: Economy, goals: Sequence[Goal]) -> tuple[list[Goal], list[tuple[str, str]]]:
+    """The goals a value can be computed for, and the others as (period, item)."""
     rows, skipped = [], []
-    for period, items in goals.items():
-        for item, minimum in items.items():
-            if value_of(economy, period, item) is None:
-                skipped.append((period, item))
-            else:
-                rows.append((period, item, minimum))
+    for goal in goals:
+        if goal.value(economy) is None:
+            skipped.append((goal.period, goal.item))
+        else:
+            rows.append(goal)
     return rows, skipped
-
-
-def open_blocks(economy: Economy) -> list[str]:
-    """Target blocks: what is left of the plan to set (actual, estimated, published and derived blocks stay)."""
-    return [b.name for b in economy.blocks if b.status == "target" and fixed_by(b) is None]
 
 
 def free_figures(economy: Economy, keep: Sequence[Figure] = ()) -> list[Figure]:
@@ -120,13 +114,13 @@ def weights_of(economy: Economy, free: Sequence[Figure], weighting: str) -> list
     return [v / mean for v in volumes]
 
 
-def raise_unreachable(goals: Sequence[GoalKey], a, d, kept: Sequence[Figure]) -> None:
+def raise_unreachable(goals: Sequence[Goal], a, d, kept: Sequence[Figure]) -> None:
     """Exit 2 naming the goals no free figure can lift, and how far each stays short."""
     found = unreachable(a, d)
     if found is None:
         return
     short = tuple(
-        Fact("goal-short", goal=f"{goals[i][0]}.{goals[i][1]}", min=goals[i][2], points=p)
+        Fact("goal-short", goal=f"{goals[i].period}.{goals[i].item}", min=goals[i].minimum, points=p)
         for i, p in zip(found.rows, found.shortfalls)
     )
     raise InputError(
@@ -139,7 +133,7 @@ def raise_unreachable(goals: Sequence[GoalKey], a, d, kept: Sequence[Figure]) ->
 
 def reconcile(
     economy: Economy,
-    goals: Mapping[str, Mapping[str, float]],
+    goals: Sequence[Goal],
     keep: Sequence[Figure] = (),
     weighting: str = "equal",
 ) -> Reconciled:

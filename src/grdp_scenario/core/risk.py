@@ -11,12 +11,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from statistics import NormalDist
-from typing import Any, Mapping
+from typing import Any, Sequence
 
-from .analysis import lever_weight, movable_blocks
+from .analysis import effects
 from .economy import Economy
 from .errors import InputError
-from .evaluate import value_of
+from .goals import Goal
+from .overrides import direction, open_blocks
 from .values import parse_number
 
 QUANTILES = (0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95)
@@ -60,7 +61,7 @@ class RiskResult:
     def headline(self) -> GoalRisk:
         return next((g for g in self.goals if g.headline), self.goals[0])
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         h = self.headline
         n = self.draws
 
@@ -117,7 +118,7 @@ def parse_sd(values: list[str], sectors: list[str]) -> dict[str, float]:
 
 def assess(
     economy: Economy,
-    goals: Mapping[str, Mapping[str, float]],
+    goals: Sequence[Goal],
     sd: dict[str, float],
     corr: float = 0.0,
     draws: int = 0,
@@ -127,7 +128,7 @@ def assess(
         raise InputError("draws-too-many", where="--draws", value=draws, limit=MAX_DRAWS, fix="fix-draws")
     if seed is not None and seed < 0:
         raise InputError("seed-negative", where="--seed", value=seed, fix="fix-seed")
-    blocks = movable_blocks(economy)
+    blocks = open_blocks(economy)
     variables = [(b, s) for b in blocks for s in economy.top if s in economy.block(b).rates]
     if not variables:
         raise InputError("risk-no-target", fix="fix-risk-no-target")
@@ -140,19 +141,15 @@ def assess(
     sds = [sd[s] for _, s in variables]
     cov = [[sds[i] * sds[j] * (1.0 if i == j else corr) for j in range(n)] for i in range(n)]
     out = []
-    for period, items in goals.items():
-        for item, minimum in items.items():
-            mean = value_of(economy, period, item)
-            if mean is None:
-                continue
-            # every goal check reports: one no uncertain rate reaches (actual blocks only) has σ = 0
-            w = tuple(lever_weight(economy, b, s, period, item) for b, s in variables)
-            var = math.fsum(w[i] * cov[i][j] * w[j] for i in range(n) for j in range(n))
-            out.append(
-                GoalRisk(
-                    period, item, minimum, mean, math.sqrt(max(var, 0.0)), w, headline=(period, item) == ("FY", "grdp")
-                )
-            )
+    # goals the data cannot give yet (unknown) have no distribution
+    known = [g for g in goals if g.value(economy) is not None]
+    a, _ = effects(economy, [direction(economy, b, s) for b, s in variables], known)
+    for goal, row in zip(known, a):
+        mean = goal.value(economy)
+        # every goal check reports: one no uncertain rate reaches (actual blocks only) has σ = 0
+        w = tuple(row)
+        var = math.fsum(w[i] * cov[i][j] * w[j] for i in range(n) for j in range(n))
+        out.append(GoalRisk(goal.period, goal.item, goal.minimum, mean, math.sqrt(max(var, 0.0)), w, goal.headline))
     result = RiskResult(variables, sd, corr, out, draws, seed)
     if draws:
         import numpy as np

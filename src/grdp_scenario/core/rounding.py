@@ -48,6 +48,8 @@ def total_half(values: list[Printed]) -> float:
 MET = "met"
 WITHIN_ROUNDING = "within_rounding"
 MISSED = "missed"
+#: The data cannot give the goal's value yet (a GRDP-only figure for sector goals): never counted as missed.
+UNKNOWN = "unknown"
 
 
 def half_unit(decimals: int | None) -> float:
@@ -55,11 +57,23 @@ def half_unit(decimals: int | None) -> float:
     return 0.0 if decimals is None else 0.5 * 10 ** (-decimals)
 
 
-def goal_verdict(value: float | None, minimum: float, slack: float) -> str:
+def noise(minimum: float, relative: bool = False) -> float:
+    """What floating-point sums may miss a goal by: EPS points for a rate; for a level (billions of VND),
+    EPS relative to the goal."""
+    return EPS * max(1.0, abs(minimum)) if relative else EPS
+
+
+def reaches(value: float | None, minimum: float, relative: bool = False) -> bool:
+    """A minimum met at full precision: short by no more than floating-point noise is the goal itself."""
+    return value is not None and value >= minimum - noise(minimum, relative)
+
+
+def goal_verdict(value: float | None, minimum: float, slack: float, relative: bool = False) -> str:
     """A minimum goal: met at full precision; within rounding when short by no more than ``slack`` (the
-    rounding of the figures the value comes from, plus the goal's own); missed otherwise."""
+    rounding of the figures the value comes from, plus the goal's own); missed otherwise; unknown when the
+    data cannot give the value."""
     if value is None:
-        return MISSED
-    if value >= minimum - EPS:
+        return UNKNOWN
+    if reaches(value, minimum, relative):
         return MET
-    return WITHIN_ROUNDING if minimum - value <= slack + EPS else MISSED
+    return WITHIN_ROUNDING if minimum - value <= slack + noise(minimum, relative) else MISSED

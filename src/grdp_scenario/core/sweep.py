@@ -86,7 +86,7 @@ class SweepResult:
     def points(self) -> int:
         return int(self.grid.size)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         met = self.grid >= self.goal
         out: dict[str, Any] = {
             "points": self.points,

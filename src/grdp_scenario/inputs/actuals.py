@@ -14,7 +14,7 @@ from ..core import periods
 from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import check_level, parse_number
-from .plan import Plan, read_text
+from .plan import PlanFile, read_text
 
 COLUMNS = ("year", "period", "sector", "volume", "current", "source")
 #: Columns a base-year file may add: ``region`` (the plan's region key) ties the file to its region, so that
@@ -48,7 +48,7 @@ def _number(text: str, file: str, line: int, column: str) -> float | None:
         raise exc.located(file, line) from None
 
 
-def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
+def parse_actuals(text: str, plan: PlanFile, file: str) -> BaseYear:
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
     if not header:
@@ -157,7 +157,7 @@ def parse_actuals(text: str, plan: Plan, file: str) -> BaseYear:
     return data
 
 
-def _check_partition(data: BaseYear, plan: Plan, file: str) -> None:
+def _check_partition(data: BaseYear, plan: PlanFile, file: str) -> None:
     if not data.volume:
         if data.current:
             raise InputError("actuals-current-only", file=file, fix="fix-actuals-current-only")
@@ -198,13 +198,13 @@ def _check_partition(data: BaseYear, plan: Plan, file: str) -> None:
             raise InputError("actuals-block-zero", file=file, block=b, fix="fix-actuals-block-zero")
 
 
-def load_actuals(path: Path | str, plan: Plan) -> BaseYear:
+def load_actuals(path: Path | str, plan: PlanFile) -> BaseYear:
     path = Path(path)
     return parse_actuals(read_text(path, "actuals"), plan, str(path))
 
 
 def format_actuals(
-    data: BaseYear, plan: Plan, source_current: str = "", region: bool = False, exact: bool = False
+    data: BaseYear, plan: PlanFile, source_current: str = "", region: bool = False, exact: bool = False
 ) -> str:
     """The CSV text of a base year, rows in the order of the year and the sector list; with ``region``, a
     first column names the plan's region; ``exact`` writes every digit of the volumes (a float reads back

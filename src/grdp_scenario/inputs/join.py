@@ -10,6 +10,7 @@ from typing import Mapping
 from ..core import periods
 from ..core.economy import PROVISIONAL, Block, Economy
 from ..core.errors import Fact, InputError
+from ..core.goals import LEVEL_UNITS, Goal, Growth, Level
 from ..core.growth import implied_deflator
 from ..core.nominal import IMPLIED, STATED, NominalInputs
 from ..core.rounding import half_unit
@@ -81,14 +82,7 @@ def economy_from_plan(
         rates = dict(spec.rates)
         if spec.grdp is None and not rates:
             if not provisional:
-                raise InputError(
-                    "block-no-figures",
-                    file=plan.file,
-                    line=plan.line("growth", name),
-                    where=f"growth.{name}",
-                    block=name,
-                    fix="fix-block-no-figures",
-                )
+                raise no_figures_error(plan, name)
             rates = {s: model.base_year_growth.get(s, 0.0) for s in top}
         source = PROVISIONAL if spec.grdp is None and not spec.rates else "plan"
         halves = {k: half_unit(plan.decimals("growth", name, k)) for k in ("grdp", *rates)}
@@ -116,15 +110,31 @@ def economy_from_plan(
     )
 
 
-def goal_halves(plan) -> dict[tuple[str, str], float]:
-    """The rounding of each printed goal (docs/method.md §7). A goal printed without decimals ("từ 10% trở
-    lên") is a stated threshold, not a rounded figure: it carries none."""
-    out = {}
+def no_figures_error(plan, block: str) -> InputError:
+    """A target block without figures, as ``init`` writes it: the error that points at ``build``."""
+    return InputError(
+        "block-no-figures",
+        file=plan.file,
+        line=plan.line("growth", block),
+        where=f"growth.{block}",
+        block=block,
+        fix="fix-block-no-figures",
+    )
+
+
+def goals_from_plan(plan, nominal: NominalInputs) -> tuple[Goal, ...]:
+    """The plan's goals as values (core/goals.py), each with its own rounding (docs/method.md §7): a goal
+    printed without decimals ("từ 10% trở lên") is a stated threshold and carries none; one printed with
+    decimals carries half its last place. Level goals are reckoned with the plan's nominal assumptions."""
+    vnd_per_usd = plan.model.assumptions.vnd_per_usd
+    out = []
     for period, items in plan.model.goals.items():
-        for item in items:
+        for item, minimum in items.items():
             decimals = plan.decimals("goals", period, item)
-            out[(period, item)] = half_unit(decimals) if decimals else 0.0
-    return out
+            rounding = half_unit(decimals) if decimals else 0.0
+            measure = Level(item, nominal, vnd_per_usd) if item in LEVEL_UNITS else Growth(item)
+            out.append(Goal(period, item, minimum, rounding, measure))
+    return tuple(out)
 
 
 def nominal_inputs_from_plan(plan, current: Mapping[str, float]) -> NominalInputs:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -59,6 +60,8 @@ def _positive(value: Any) -> float:
 # checks run first, with their own messages.
 Rate = Annotated[float, Field(gt=-100, le=RATE_MAX), BeforeValidator(_rate)]
 Amount = Annotated[float, Field(ge=0, le=HUGE), BeforeValidator(_amount)]
+#: A goal's minimum: a rate for growth items, a level for level items (validate_plan checks which).
+GoalNumber = Annotated[float, Field(gt=-100, le=HUGE), BeforeValidator(lambda v: _checked(parse_number, v))]
 #: A total that other figures are divided by (nominal GRDP, per capita, population): above zero.
 Positive = Annotated[float, Field(gt=0, le=HUGE), BeforeValidator(_positive)]
 
@@ -150,6 +153,8 @@ class Assumptions(Model):
     growth into nominal GRDP."""
     population: Positive | None = None
     """Average population of the plan year, persons: divides nominal GRDP into GRDP per capita."""
+    vnd_per_usd: Positive | None = None
+    """VND per US dollar for the plan year: turns GRDP per capita into USD (a per_capita_usd goal)."""
     child_shares: dict[str, Amount] = Field(default_factory=dict, json_schema_extra=ITEM_KEYS)
     """A child sector's share of its parent's base-year volume at constant prices, in percent
     (docs/method.md §1): what ties industry to industry-construction in a what-if."""
@@ -208,9 +213,10 @@ class TargetsFile(Model):
     """The base-year file (actuals_<base_year>.csv), relative to this file; --actuals overrides it."""
     sectors: list[Sector]
     """The sectors, each declared once; the top-level ones add up to GRDP."""
-    goals: dict[str, dict[str, Rate]] = Field(json_schema_extra=PERIOD_KEYS)
-    """Minimum growth in percent, keyed by period (FY, H2, ...), then by item (grdp or a sector key):
-    FY: {grdp: 10, agriculture: 3.53}."""
+    goals: dict[str, dict[str, GoalNumber]] = Field(json_schema_extra=PERIOD_KEYS)
+    """Minimums keyed by period (FY, H2, ...), then by item: growth in percent of grdp or a sector key
+    (FY: {grdp: 10, agriculture: 3.53}), or, for FY, a level at current prices: grdp_current (billion VND),
+    per_capita (million VND), per_capita_usd (USD, at assumptions.vnd_per_usd)."""
     growth: dict[str, GrowthBlock] = Field(json_schema_extra=PERIOD_KEYS)
     """The growth of each block, keyed by block (Q1..Q4, H1, H2, 9M, FY); the blocks partition the year
     (H1, Q3, Q4 or Q1..Q4)."""
@@ -235,7 +241,7 @@ class TargetsFile(Model):
     """The appendix's other rows, as printed (the audit checks their arithmetic)."""
 
 
-class Plan:
+class PlanFile:
     """A validated targets file with the places of its numbers, and its text (what a writer edits)."""
 
     def __init__(self, model: TargetsFile, located: Located, file: str, text: str = "") -> None:
@@ -385,7 +391,7 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
             for item in rates:
                 _check_item(file, located, (section, period, item), item, items)
 
-    check_items("goals", model.goals)
+    check_goals(file, located, model, items)
     check_items("published", model.published)
     check_items("base_year_block_growth", model.base_year_block_growth)
     for item in model.base_year_growth:
@@ -491,6 +497,48 @@ def _check_keyed_list(file: str, located: Located, section: str, entries: list, 
             )
 
 
+def check_goals(file: str, located: Located, model: TargetsFile, items: list[str]) -> None:
+    """Goal items: growth of GRDP or a sector (a rate), or for FY a level at current prices (above 0);
+    per capita in USD needs the exchange rate it is reckoned at."""
+    from ..core.goals import LEVEL_PERIODS, LEVEL_UNITS
+
+    for period, goals in model.goals.items():
+        if period not in periods.NAMES:
+            raise _fail(
+                file, located, ("goals", period), "period-unknown", "fix-one-of", value=period, allowed=periods.NAMES
+            )
+        for item, minimum in goals.items():
+            path = ("goals", period, item)
+            if item not in LEVEL_UNITS:
+                _check_item(file, located, path, item, [*items, *LEVEL_UNITS])
+                _fail_on(file, located, path, partial(parse_rate, minimum))
+                continue
+            if period not in LEVEL_PERIODS:
+                raise _fail(
+                    file,
+                    located,
+                    path,
+                    "goal-level-period",
+                    "fix-one-of",
+                    item=item,
+                    value=period,
+                    allowed=LEVEL_PERIODS,
+                )
+            if minimum <= 0:
+                raise _fail(file, located, path, "goal-level-not-positive", "fix-level-zero", item=item, value=minimum)
+            if item == "per_capita_usd" and model.assumptions.vnd_per_usd is None:
+                raise _fail(file, located, path, "goal-needs-exchange-rate", "fix-goal-needs-exchange-rate")
+
+
+def _fail_on(file: str, located: Located, path: tuple, check) -> None:
+    """Run a core check of a value, its error placed at ``path`` in the file."""
+    try:
+        check()
+    except InputError as exc:
+        code, fix = exc.code, exc.fix
+        raise _fail(file, located, path, code, fix, **exc.fact.fields) from None
+
+
 def _check_item(file: str, located: Located, path: tuple, item: Any, allowed: list[str]) -> None:
     if item in allowed:
         return
@@ -548,12 +596,12 @@ def _refuse_decimal_commas(located: Located, file: str) -> None:
                 raise _fail(file, located, path, "decimal-comma-key", "fix-decimal-comma-key", key=path[-1])
 
 
-def load_plan(path: Path | str) -> Plan:
+def load_plan(path: Path | str) -> PlanFile:
     path = Path(path)
     return plan_from_text(read_text(path, "targets"), str(path))
 
 
-def plan_from_text(text: str, file: str) -> Plan:
+def plan_from_text(text: str, file: str) -> PlanFile:
     """A plan from its text (``file`` names it in errors): what load_plan reads, and what writers check."""
     located = load_yaml(text, file)
     if not isinstance(located.data, dict):
@@ -564,7 +612,7 @@ def plan_from_text(text: str, file: str) -> Plan:
     except ValidationError as exc:
         raise from_validation_error(exc, located, file, TargetsFile) from None
     validate_plan(model, located, file)
-    return Plan(model, located, file, text)
+    return PlanFile(model, located, file, text)
 
 
 def json_schema() -> str:

@@ -30,7 +30,7 @@ from ..core import periods
 from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import parse_number
-from .plan import COLUMNS, IDENTIFIER, Plan, plan_from_text, read_text
+from .plan import COLUMNS, IDENTIFIER, PlanFile, plan_from_text, read_text
 from .yamlsource import decimals_of
 
 SHEET = "plan"
@@ -70,7 +70,7 @@ class Row:
 # ----- plan → rows ---------------------------------------------------------------------------------------
 
 
-def plan_rows(plan: Plan) -> list[Row]:
+def plan_rows(plan: PlanFile) -> list[Row]:
     """Every figure of the plan as a row of the table, printed as the plan printed it."""
     m = plan.model
     places = plan.located.places
@@ -414,7 +414,7 @@ def _period_order(pair: tuple[str, Any]) -> tuple:
     return (0,) if name == "base_year" else (1, *periods.sort_key(name)) if name in periods.NAMES else (2, name)
 
 
-def plan_from_table(table: TableSource) -> tuple[Plan, str]:
+def plan_from_table(table: TableSource) -> tuple[PlanFile, str]:
     """The plan a table holds, checked by the plan's loader; errors name the sheet and cell."""
     text, cells = plan_text_from_table(table)
     try:

@@ -205,7 +205,7 @@ def write_targets(
     """The scenario's plan with ``blocks`` of ``economy`` (and ``goals``), written atomically to ``path``."""
     from .atomic import write_output
 
-    write_output(path, targets_text(scenario.plan, scenario.base, economy, blocks, decimals, notes, goals))
+    write_output(path, targets_text(scenario.targets, scenario.base, economy, blocks, decimals, notes, goals))
 
 
 def _check_written(text: str, plan, base: BaseYear, economy: Economy, goals) -> None:

@@ -49,6 +49,8 @@ LABELS: dict[str, str] = {
     "deflator": N_("Deflator growth (%, assumed)"),
     "total": N_("Total"),
     "per_capita": N_("GRDP per capita (million VND)"),
+    "per_capita_usd": N_("GRDP per capita (USD)"),
+    "grdp_current": N_("GRDP at current prices (billion VND)"),
     "population_assumed": N_("Average population (assumed)"),
     "implied": N_("implied by the plan's FY nominal GRDP, structure and sector goals"),
     "implied_pop": N_("implied by the plan's FY nominal GRDP over its per-capita goal"),
@@ -616,6 +618,13 @@ MESSAGES: dict[str, str] = {
     "whatif-nothing": N_("no change given"),
     "fix-whatif-nothing": N_("Give --set PERIOD.ITEM=RATE, --shift PERIOD.ITEM=POINTS or --scenario FILE"),
     "goal-not-set": N_("the plan sets no {period} goal for {item}"),
+    "goal-level-period": N_("a goal on {item} is a level of the whole year, not of {value}"),
+    "goal-level-not-positive": N_("a goal on {item} is a level and must be above 0, not {value}"),
+    "goal-needs-exchange-rate": N_("a goal in US dollars per person needs the exchange rate it is reckoned at"),
+    "fix-goal-needs-exchange-rate": N_(
+        "Add vnd_per_usd under assumptions (VND per US dollar, with its source in a comment), or give the goal "
+        "as per_capita in million VND"
+    ),
     "fix-goal-not-set": N_("Give --goal RATE"),
     "goal-not-computable": N_("{period} {item} is not computable from the data"),
     "fix-goal-not-computable": N_("Choose an item given in every block"),
@@ -672,6 +681,7 @@ MESSAGES: dict[str, str] = {
         "figures over that block are then set aside); to correct a published figure, edit the outturn file"
     ),
     "block-actual": N_("{block} is actual in the plan"),
+    "block-estimate": N_("{block} is an estimate in the plan of what happened"),
     "block-outturn": N_("{block} is published in the outturn ({status})"),
     "block-derived": N_("{block} is derived from the published {period} figure of the outturn"),
     "child-share-unknown": N_("{item} has no base volumes of its own, so how much it moves {parent} is not known"),

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.goals import LEVEL_UNITS
 from ..core.errors import Fact, InputError
 from .catalogue import LABELS, MESSAGES, RULE_TEXTS
 from .i18n import Lang, general, number, percent, translate
 
 #: Fields of a fact that hold period or block names: shown as the reader's language names them.
 PERIOD_FIELDS = {"period", "periods", "block", "blocks", "split", "end", "other", "straddling", "first_blocks"}
+#: Decimals a level goal is printed with (rates: two).
+LEVEL_DECIMALS = {"grdp_current": 0, "per_capita": 2, "per_capita_usd": 0}
 #: Fields that hold sector or indicator keys of the plan: shown by their names.
 NAMED_FIELDS = {"indicators", "item"}
 #: Fields that are file names.
@@ -28,7 +31,7 @@ COUNTING_FIELDS = {"byte", "first", "base_year", "year", "line"}
 
 def packaged_data_dir() -> Path:
     """Where the packaged plan and base year are: inside the wheel, or data/ of a source checkout."""
-    from ..scenario import DEFAULT_ACTUALS, data_path
+    from ..inputs.packaged import DEFAULT_ACTUALS, data_path
 
     return data_path(DEFAULT_ACTUALS).resolve().parent
 
@@ -36,7 +39,7 @@ def packaged_data_dir() -> Path:
 @dataclass(frozen=True)
 class Wording:
     lang: Lang = Lang.en
-    plan: Any = None  # inputs.plan.Plan, for sector and indicator names
+    plan: Any = None  # inputs.plan.PlanFile, for sector and indicator names
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lang", Lang(self.lang))
@@ -58,7 +61,7 @@ class Wording:
 
     def item(self, key: str, indent: bool = False) -> str:
         """'grdp' → GRDP; a sector → its name in the plan (children indented in tables)."""
-        if key in ("grdp", "residual", "structure", "population"):
+        if key in ("grdp", "residual", "structure", "population", *LEVEL_UNITS):
             return self.label(key)
         plan = self.plan
         if plan is not None:
@@ -83,6 +86,13 @@ class Wording:
     # ----- numbers ----------------------------------------------------------------------------------
     def number(self, value: float | None, decimals: int = 2, sign: bool = False, grouping: bool = False) -> str:
         return number(value, decimals, self.lang, sign, grouping)
+
+    def goal_number(self, goal, value: float | None, extra: int = 0) -> str:
+        """A goal's minimum or value as its measure is printed: a rate with two decimals, per capita in
+        million VND with two, other levels (billion VND, USD) whole and grouped; ``extra`` decimals more
+        where a hair matters (a value just short of its goal)."""
+        decimals = LEVEL_DECIMALS.get(goal.item, 2) + extra
+        return self.number(value, decimals, grouping=goal.item in LEVEL_UNITS)
 
     def percent(self, value: float | None, decimals: int = 2) -> str:
         return percent(value, self.lang, decimals)

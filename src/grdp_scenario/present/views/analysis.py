@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...core import periods
-from ...core.evaluate import Evaluation
 from ..document import Cell, Document, Table
 from ..wording import Wording
 from .check import contributions_table, goals_table
@@ -43,18 +42,11 @@ def override_text(w: Wording, o) -> str:
     return w.label("override_shift", lever=lever, value=w.number(o.value, 2, sign=True))
 
 
-def whatif_document(
-    scenario,
-    baseline: Evaluation,
-    changed: Evaluation,
-    overrides,
-    lang="en",
-    strict: bool = False,
-    changed_only: bool = False,
-) -> Document:
-    w = Wording(lang, scenario.plan)
-    text, ok = verdict(w, changed, strict)
-    base_text, _ = verdict(w, baseline, strict)
+def whatif_document(scenario, result, lang="en", changed_only: bool = False) -> Document:
+    baseline, changed, overrides = result.baseline, result.scenario, result.overrides
+    w = Wording(lang, scenario.targets)
+    text, ok = verdict(w, changed)
+    base_text, _ = verdict(w, baseline)
     shown = [p for p in periods.REPORTED if changed.periods[p].computable]
     table = Table(
         "whatif",
@@ -94,20 +86,15 @@ def whatif_document(
         w.label("baseline_verdict", text=base_text.replace("\n", " ")),
     ]
     # A child lever, or a parent whose child follows it, rests on the stated share (docs/method.md §1).
-    shares = scenario.plan.model.assumptions.child_shares
+    shares = scenario.targets.model.assumptions.child_shares
     parents = changed.economy.parents
     touched = {o.item for o in overrides}
     for key in sorted(k for k in shares if k in touched or parents.get(k) in touched):
         share = w.percent(shares[key], 1)
         notes.append(w.label("child_share_note", child=w.item(key), parent=w.item(parents[key]), share=share))
-    data = {
-        "baseline": baseline.to_json(strict),
-        "scenario": changed.to_json(strict),
-        "overrides": [{"kind": o.kind, "period": o.period, "item": o.item, "value": o.value} for o in overrides],
-    }
     return Document(
         f"{w.label('whatif_title')} · {changed.economy.region_name} {changed.economy.year}",
-        data,
+        result.to_dict(),
         tables,
         text,
         ok,
@@ -116,10 +103,10 @@ def whatif_document(
     )
 
 
-def required_document(
-    scenario, goal: float, goal_period: str, goal_item: str, current: float, gap: float, solutions, lang="en"
-) -> Document:
-    w = Wording(lang, scenario.plan)
+def required_document(scenario, result, lang="en") -> Document:
+    goal, goal_period, goal_item, current = result.goal, result.period, result.item, result.current
+    gap, solutions = result.gap_pp, result.solutions
+    w = Wording(lang, scenario.targets)
     what = w.growth_of(goal_period, goal_item)
     what = what[:1].upper() + what[1:]
     text = w.label(
@@ -139,25 +126,7 @@ def required_document(
         lever, now, need, change, flag = solution_cells(w, s)
         table.add(lever, now, need, change, Cell(w.number(s.lever.weight, 4), s.lever.weight), flag)
     notes = [w.label("flagged_note")] if any(s.flag for s in solutions) else []
-    data = {
-        "goal": goal,
-        "period": goal_period,
-        "item": goal_item,
-        "current": current,
-        "gap_pp": gap,
-        "solutions": [
-            {
-                "period": s.lever.period,
-                "item": s.lever.item,
-                "required": s.required,
-                "current": s.lever.current,
-                "change_pp": s.change,
-                "weight": s.lever.weight,
-                "warning": None if s.flag is None else {"kind": s.flag[0], "points": s.flag[1], "bound": s.flag[2]},
-            }
-            for s in solutions
-        ],
-    }
+    data = result.to_dict()
     return Document(
         f"{w.label('required_title')} · {scenario.economy.region_name}",
         data,
@@ -169,10 +138,10 @@ def required_document(
     )
 
 
-def sensitivity_document(scenario, goal_period: str, goal_item: str, lever_list, lang="en") -> Document:
-    w = Wording(lang, scenario.plan)
-    what = w.growth_of(goal_period, goal_item)
-    ordered = sorted(lever_list, key=lambda lv: -abs(lv.weight))
+def sensitivity_document(scenario, result, lang="en") -> Document:
+    w = Wording(lang, scenario.targets)
+    what = w.growth_of(result.period, result.item)
+    ordered = result.levers
     table = Table(
         "sensitivity",
         w.label("sensitivity_table", what=what),
@@ -181,17 +150,12 @@ def sensitivity_document(scenario, goal_period: str, goal_item: str, lever_list,
     )
     for lv in ordered:
         table.add(Cell(w.lever(lv.period, lv.item), f"{lv.period}.{lv.item}"), Cell(w.number(lv.weight, 4), lv.weight))
-    data = {
-        "period": goal_period,
-        "item": goal_item,
-        "sensitivities": [{"block": lv.period, "item": lv.item, "points_per_point": lv.weight} for lv in ordered],
-    }
-    return Document(f"{w.label('sensitivity_title')} · {what}", data, [table])
+    return Document(f"{w.label('sensitivity_title')} · {what}", result.to_dict(), [table])
 
 
 def sweep_document(scenario, result, lang="en") -> Document:
-    w = Wording(lang, scenario.plan)
-    data = result.to_json()
+    w = Wording(lang, scenario.targets)
+    data = result.to_dict()
     what = w.growth_of(result.goal_period, result.goal_item)
     table = Table(
         "sweep", w.label("sweep_title"), [w.label("measure"), w.label("value")], column_keys=["measure", "value"]
@@ -227,9 +191,9 @@ def sweep_document(scenario, result, lang="en") -> Document:
 
 
 def risk_document(scenario, result, lang="en") -> Document:
-    w = Wording(lang, scenario.plan)
+    w = Wording(lang, scenario.targets)
     h = result.headline
-    data = result.to_json()
+    data = result.to_dict()
     mc = data["monte_carlo"]
     what = w.growth_of(h.period, h.item)
     text = w.label("risk_verdict", what=what, goal=w.percent(h.min), probability=w.percent(100 * h.probability, 1))

@@ -46,8 +46,9 @@ def audit_json(w: Wording, report: AuditReport, fail_on: str = "error") -> dict[
     }
 
 
-def audit_document(report: AuditReport, fail_on: str = "error", lang="en", plan=None) -> Document:
-    w = Wording(lang, plan)
+def audit_document(result, lang="en") -> Document:
+    report, fail_on = result.report, result.fail_on
+    w = Wording(lang, result.targets)
     stats = report.stats
     failed = report.fails(fail_on)
     verdict = w.label(
@@ -55,7 +56,7 @@ def audit_document(report: AuditReport, fail_on: str = "error", lang="en", plan=
     )
     if stats["suppressed"]:
         verdict += w.label("audit_suppressed", suppressed=stats["suppressed"])
-    data = audit_json(w, report, fail_on)
+    data = result.to_dict(w.lang.value)
     # Where and which rule share a column: side by side with the message they would not fit 80 columns.
     table = Table(
         "findings",

@@ -42,8 +42,8 @@ def goals_table(w: Wording, evaluation: Evaluation) -> Table:
         table.add(
             Cell(w.period(g.period), g.period),
             Cell(w.item(g.item), g.item),
-            rate_cell(w, g.min),
-            rate_cell(w, g.value),
+            Cell(w.goal_number(g, g.min), g.min),
+            Cell(w.goal_number(g, g.value), g.value),
             points_cell(w, g.margin, 3),
             Cell(
                 "–" if g.value is None else w.label(f"goal_{g.verdict}"),
@@ -159,10 +159,10 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
     return notes
 
 
-def check_document(scenario, evaluation: Evaluation, lang="en", strict: bool = False) -> Document:
-    w = Wording(lang, scenario.plan)
+def check_document(scenario, evaluation: Evaluation, lang="en") -> Document:
+    w = Wording(lang, scenario.targets)
     e = evaluation.economy
-    text, ok = verdict(w, evaluation, strict)
+    text, ok = verdict(w, evaluation)
     tables = [growth_table(w, evaluation), goals_table(w, evaluation)]
     contrib = contributions_table(w, evaluation)
     if contrib:
@@ -174,11 +174,11 @@ def check_document(scenario, evaluation: Evaluation, lang="en", strict: bool = F
     notes[-1:-1] = nominal_notes
     return Document(
         f"{e.region_name} {e.year}",
-        evaluation.to_json(strict),
+        evaluation.to_dict(),
         tables,
         text,
         ok,
         notes,
         exit_code=0 if ok else 1,
-        live=live_model(evaluation, lang, scenario.plan),
+        live=live_model(evaluation, lang, scenario.targets),
     )

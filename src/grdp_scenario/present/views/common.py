@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...core.evaluate import Evaluation, GoalResult
+from ...core.evaluate import Evaluation
+from ...core.goals import GoalResult
 from ..document import Cell
 from ..wording import Wording
 
@@ -22,13 +23,13 @@ def points_cell(w: Wording, value: float | None, decimals: int = 2, rising_is_go
 
 def goal_phrase(w: Wording, goal: GoalResult) -> str:
     # Three decimals: a goal missed by less than a hundredth must not read "11.90 < 11.90".
-    return f"{w.period(goal.period)} {w.item(goal.item)} {w.number(goal.value, 3)} < {w.number(goal.min, 2)}"
+    return f"{w.period(goal.period)} {w.item(goal.item)} {w.goal_number(goal, goal.value, 1)} < {w.goal_number(goal, goal.min)}"
 
 
-def verdict(w: Wording, evaluation: Evaluation, strict: bool) -> tuple[str, bool]:
+def verdict(w: Wording, evaluation: Evaluation) -> tuple[str, bool]:
     """The headline first: is the FY GRDP goal met, by how much; under --strict, the others too."""
     head = evaluation.headline
-    ok = evaluation.goal_met(strict)
+    ok = evaluation.goal_met()
     if head is None:
         text = w.label("no_headline", met=sum(g.met for g in evaluation.goals), total=len(evaluation.goals))
     else:
@@ -43,7 +44,7 @@ def verdict(w: Wording, evaluation: Evaluation, strict: bool) -> tuple[str, bool
             margin=w.number(abs(margin), 3),
             rounding=w.number(head.slack, 3),
         )
-    if strict:
+    if evaluation.strict:
         missed = [g for g in evaluation.goals if g.verdict == "missed" and not g.headline]
         if missed:
             text += "\n" + w.label(

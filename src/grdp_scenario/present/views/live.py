@@ -11,7 +11,7 @@ from typing import Any
 
 from ...core import periods
 from ...core.evaluate import RESIDUAL, Evaluation
-from ...core.overrides import fixed_by
+from ...core.overrides import open_blocks
 from ...core.rounding import EPS
 from ..wording import Wording
 
@@ -47,6 +47,7 @@ def live_model(evaluation: Evaluation, lang: str = "en", plan: Any = None) -> di
     """The economy behind ``evaluation``, its goals and the words to show them, as JSON-able data."""
     w = Wording(lang, plan)
     e = evaluation.economy
+    open_names = set(open_blocks(e))
     return {
         "lang": w.lang.value,
         "decimal": w.number(0.5, 1)[1],
@@ -63,7 +64,7 @@ def live_model(evaluation: Evaluation, lang: str = "en", plan: Any = None) -> di
                 "name": b.name,
                 "quarters": sorted(b.quarters),
                 "status": b.status,
-                "open": fixed_by(b) is None,
+                "open": b.name in open_names,
                 "volumes": dict(b.volumes),
                 "rates": dict(b.rates),
                 "grdp": b.grdp,

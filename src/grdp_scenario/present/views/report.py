@@ -4,7 +4,6 @@ remaining quarters need, nominal GRDP per capita and structure, and the assumpti
 from __future__ import annotations
 
 from ...core import periods
-from ...core.analysis import movable_blocks, solve
 from ..document import Cell, Document, Table
 from ..svg import bar_chart
 from ..wording import Wording
@@ -20,9 +19,10 @@ def titled(w: Wording, title: str, with_outturn: bool, projected: bool) -> str:
     return w.label("report_of_outturn" if projected else "report_of_plan", title=title)
 
 
-def report_document(plan_scenario, scenario, lang="en") -> Document:
-    w = Wording(lang, scenario.plan)
-    planned, current = plan_scenario.check(), scenario.check()
+def report_document(plan_scenario, scenario, planned, current, need=None, lang="en") -> Document:
+    """The report of ``planned`` (the plan's check) and ``current`` (with what was published), and ``need``
+    (what the open blocks require, a RequiredResult; None when no block is open)."""
+    w = Wording(lang, scenario.targets)
     base = check_document(scenario, current, lang)
     shown = [p for p in periods.REPORTED if planned.periods[p].computable]
     published = lambda p: current.periods[p].status in ("actual", "estimate", "derived")  # noqa: E731
@@ -53,7 +53,8 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
             Cell(w.status(current.periods[p].status), current.periods[p].status),
             points_cell(w, None if a is None or b is None else b - a),
         )
-    goal = scenario.goals.get("FY", {}).get("grdp")
+    headline = scenario.goal("FY", "grdp")
+    goal = None if headline is None else headline.minimum
     decimal = w.number(0.5, 1)[1]
     series = {w.label("report_plan"): plan_values}
     if with_outturn:
@@ -105,7 +106,7 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
         tables.append(contrib)
     notes = list(base.notes)
     if goal is not None:
-        need = Table(
+        table = Table(
             "required",
             w.label("report_need", goal=w.percent(goal), period=w.period("FY")),
             [
@@ -117,17 +118,16 @@ def report_document(plan_scenario, scenario, lang="en") -> Document:
             ],
             column_keys=["lever", "current", "required", "change", "warning"],
         )
-        if movable_blocks(scenario.economy):
-            _, solutions = solve(scenario.economy, goal)
-            for s in solutions:
-                need.add(*solution_cells(w, s))
-            tables.insert(1, need)
+        if need is not None:
+            for s in need.solutions:
+                table.add(*solution_cells(w, s))
+            tables.insert(1, table)
         else:
             notes.insert(0, w.label("report_closed"))
     region = scenario.economy.region_name
     return Document(
         w.label("report_title", year=scenario.economy.year, region=region),
-        current.to_json(),
+        current.to_dict(),
         tables,
         base.verdict,
         base.ok,

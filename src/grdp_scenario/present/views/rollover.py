@@ -6,7 +6,7 @@ from ..wording import Wording
 
 
 def rollover_lines(scenario, result, output, lang) -> list[str]:
-    w = Wording(lang, scenario.plan)
+    w = Wording(lang, scenario.targets)
     lines = [w.label("rollover_wrote", file=output, year=result.year, n=len(result.volume))]
     for u in result.undetermined:
         lines.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...core.economy import PROVISIONAL
 from ...core.evaluate import Evaluation
+from ...core.goals import find
 from ..document import Cell, Document, Table
 from ..wording import Wording
 from .analysis import warning_cell
@@ -45,9 +46,9 @@ def goals_before_after(w: Wording, before: Evaluation, after: Evaluation) -> Tab
         table.add(
             Cell(w.period(g.period), g.period),
             Cell(w.item(g.item), g.item),
-            rate_cell(w, g.min),
-            Cell(w.number(None if was is None else was.value, 3), None if was is None else was.value),
-            Cell(w.number(g.value, 3), g.value),
+            Cell(w.goal_number(g, g.min), g.min),
+            Cell(w.goal_number(g, None if was is None else was.value, 1), None if was is None else was.value),
+            Cell(w.goal_number(g, g.value, 1), g.value),
             Cell(
                 "–" if g.value is None else w.label(f"goal_{g.verdict}"),
                 None if g.value is None else g.verdict,
@@ -55,18 +56,6 @@ def goals_before_after(w: Wording, before: Evaluation, after: Evaluation) -> Tab
             ),
         )
     return table
-
-
-def change_json(c) -> dict:
-    return {
-        "block": c.block,
-        "item": c.item,
-        "before": c.before,
-        "after": c.after,
-        "points": None if c.before is None else c.points,
-        "exact": c.exact,
-        "warning": None if c.flag is None else {"kind": c.flag[0], "points": c.flag[1], "bound": c.flag[2]},
-    }
 
 
 def _largest(w: Wording, changes) -> str:
@@ -77,30 +66,24 @@ def _largest(w: Wording, changes) -> str:
     return w.label("largest_change", points=w.number(c.points, 2, sign=True), lever=w.lever(c.block, c.item))
 
 
-def _targets_document(w: Wording, title: str, scenario, changes, before, after, output, verdict, notes, data):
+def _targets_document(w: Wording, title: str, plan, result, verdict, notes):
     """The document both commands give: the changes, the goals before and after, the verdict and notes."""
-    if any(c.flag for c in changes):
+    if any(c.flag for c in result.changes):
         notes.append(w.label("flagged_targets_note"))
-    data = {
-        "changes": [change_json(c) for c in changes],
-        "goals_before": before.to_json()["goals"],
-        "goals_after": after.to_json()["goals"],
-        "file": None if output is None else str(output),
-        **data,
-    }
     return Document(
-        f"{w.label(title)} · {scenario.economy.region_name} {scenario.economy.year}",
-        data,
-        [changes_table(w, changes), goals_before_after(w, before, after)],
+        f"{w.label(title)} · {plan.economy.region_name} {plan.economy.year}",
+        result.to_dict(),
+        [changes_table(w, result.changes), goals_before_after(w, result.before, result.after)],
         verdict,
-        all(g.met for g in after.goals),
+        all(g.met for g in result.after.goals),
         notes,
         exit_code=0,
     )
 
 
-def reconcile_document(scenario, result, before: Evaluation, after: Evaluation, output=None, lang="en") -> Document:
-    w = Wording(lang, scenario.plan)
+def reconcile_document(scenario, targets_result, lang="en") -> Document:
+    result = targets_result.made
+    w = Wording(lang, scenario.targets)
     rates = [c for c in result.changes if c.item != "grdp"]
     if not result.changes:
         verdict = w.label("reconcile_nothing")
@@ -115,19 +98,12 @@ def reconcile_document(scenario, result, before: Evaluation, after: Evaluation, 
     if result.skipped:
         goals = "; ".join(f"{w.period(p)} {w.item(i)}" for p, i in result.skipped)
         notes.append(w.label("goal_skipped", goals=goals))
-    data = {
-        "weights": result.weighting,
-        "kept": [f"{b}.{i}" for b, i in result.kept],
-        "decimals": result.decimals,
-        "skipped": [{"period": p, "item": i} for p, i in result.skipped],
-    }
-    return _targets_document(
-        w, "reconcile_title", scenario, result.changes, before, after, output, verdict, notes, data
-    )
+    return _targets_document(w, "reconcile_title", scenario, targets_result, verdict, notes)
 
 
-def build_document(scenario, result, before: Evaluation, after: Evaluation, output=None, lang="en") -> Document:
-    w = Wording(lang, scenario.plan)
+def build_document(scenario, targets_result, lang="en") -> Document:
+    result, after = targets_result.made, targets_result.after
+    w = Wording(lang, scenario.targets)
     head = after.headline
     blocks = sorted({c.block for c in result.changes}, key=scenario.economy.block_names.index)
     verdict = w.label(
@@ -144,19 +120,10 @@ def build_document(scenario, result, before: Evaluation, after: Evaluation, outp
     for source in sorted(set(result.sources.values())):
         named = [b for b, s in result.sources.items() if s == source]
         notes.append(w.label(f"start_{source}", blocks=", ".join(w.period(b) for b in named)))
-    replaced = {(p, i) for p, items in scenario.goals.items() for i in items} - {
-        (p, i) for p, items in result.goals.items() for i in items
-    }
-    if replaced and output is not None:
+    replaced = {(g.period, g.item) for g in scenario.goals} - {(g.period, g.item) for g in result.goals}
+    if replaced and targets_result.file is not None:
         notes.append(w.label("goals_replaced_note", n=len(replaced)))
-    data = {
-        "profile": result.profile,
-        "level": result.level,
-        "goals": {p: dict(i) for p, i in result.goals.items()},
-        "starts": dict(result.sources),
-        "decimals": result.decimals,
-    }
-    return _targets_document(w, "build_title", scenario, result.changes, before, after, output, verdict, notes, data)
+    return _targets_document(w, "build_title", scenario, targets_result, verdict, notes)
 
 
 # ----- the comments of a written targets file ------------------------------------------------------------
@@ -180,7 +147,7 @@ def reconcile_file_notes(scenario, result, lang="en"):
     """What the reconciled file says above each changed block: the figures as they were printed."""
     from ...inputs.targets_writer import FileNotes
 
-    w = Wording(lang, scenario.plan)
+    w = Wording(lang, scenario.targets)
     blocks = {
         b: w.label("file_reconciled", weights=result.weighting, changes=_figures_text(figures))
         for b, figures in _by_block(result.changes).items()
@@ -191,14 +158,16 @@ def reconcile_file_notes(scenario, result, lang="en"):
 def build_file_notes(scenario, result, lang="en"):
     """What the built file says above each block (its figures before) and above the goals (the plan's)."""
     from ...inputs.targets_writer import FileNotes, number_text
+    from ...results import goals_mapping
 
-    w = Wording(lang, scenario.plan)
-    goal = number_text(result.goals["FY"]["grdp"])
+    w = Wording(lang, scenario.targets)
+    goal = number_text(find(result.goals, "FY", "grdp").minimum)
     blocks = {
         b: w.label("file_built", profile=result.profile, goal=goal, changes=_figures_text(figures))
         for b, figures in _by_block(result.changes).items()
     }
     old = "; ".join(
-        f"{p}: " + ", ".join(f"{i} {number_text(v)}" for i, v in items.items()) for p, items in scenario.goals.items()
+        f"{p}: " + ", ".join(f"{i} {number_text(v)}" for i, v in items.items())
+        for p, items in goals_mapping(scenario.goals).items()
     )
     return FileNotes(blocks=blocks, published=w.label("file_published"), goals=w.label("file_goals", goals=old))

@@ -1,0 +1,19 @@
+"""The data packaged with the tool: Cần Thơ's 2025 plan and its 2024 base year (README, "Files")."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_TARGETS = "targets_2025.yaml"
+DEFAULT_ACTUALS = "actuals_2024.csv"
+#: Whose base year the packaged actuals are: only a plan of this region and base year may fall back on it.
+DEFAULT_REGION, DEFAULT_BASE_YEAR = "can-tho", 2024
+
+
+def data_path(name: str) -> Path:
+    """A packaged data file: inside the wheel, or data/ of a source checkout."""
+    packaged = resources.files("grdp_scenario") / "data" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "data" / name

@@ -1,0 +1,316 @@
+"""The library: a plan with its base year (and what was published), and one method per command that computes.
+
+Every command of the CLI is a method here, taking the command's options as keyword arguments and returning a
+result whose ``to_dict()`` is the command's JSON (contract §4); the CLI parses, calls and renders. A notebook
+calls the same methods:
+
+>>> from grdp_scenario import Plan
+>>> plan = Plan.load()                                   # the packaged 2025 plan of Cần Thơ
+>>> plan.check().value("FY", "grdp")                     # 10.0135…
+>>> plan.whatif(set={"Q4.services": 16}).scenario.value("FY", "grdp")
+>>> plan.required(goal=10.5).to_dict()["solutions"][0]
+
+Bad input raises ``grdp_scenario.InputError``, with the message the CLI prints
+(``grdp_scenario.present.wording.error_text(err, "vi")`` words it in Vietnamese).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from .core.economy import PROVISIONAL, Economy
+from .core.errors import Fact, InputError
+from .core.evaluate import Evaluation, evaluate
+from .core.goals import Goal, find
+from .core.nominal import NominalInputs
+from .core.outturn import Derived
+from .inputs.actuals import BaseYear, load_actuals
+from .inputs.join import economy_from_plan, goals_from_plan, no_figures_error, nominal_inputs_from_plan
+from .inputs.packaged import DEFAULT_ACTUALS, DEFAULT_BASE_YEAR, DEFAULT_REGION, DEFAULT_TARGETS, data_path
+from .inputs.plan import PlanFile, load_plan
+from .results import AuditResult, RequiredResult, RolloverResult, SensitivityResult, TargetsResult, WhatifResult
+
+__all__ = ["Plan", "data_path", "DEFAULT_TARGETS", "DEFAULT_ACTUALS"]
+
+#: Overrides as the library takes them: ``{"Q4.services": 16}``, or as the CLI writes them: ``["Q4.services=16"]``.
+Overrides = Mapping[str, Any] | Sequence[str] | None
+
+
+def base_year_file(targets: PlanFile) -> Path:
+    """The base-year file a plan goes with when none is given: the one it names (relative to the plan), else
+    the packaged one, but only for the packaged plan's region and base year."""
+    m = targets.model
+    if m.actuals:
+        return Path(targets.file).parent / m.actuals
+    if (m.region.key, m.base_year) == (DEFAULT_REGION, DEFAULT_BASE_YEAR):
+        return data_path(DEFAULT_ACTUALS)
+    raise InputError(
+        "actuals-not-named",
+        file=targets.file,
+        line=1,
+        region=m.region.name,
+        base_year=m.base_year,
+        fix="fix-actuals-not-named",
+    )
+
+
+def _texts(overrides: Overrides) -> list[str]:
+    """``P.ITEM=VALUE`` texts from a mapping or a list, so both go through the CLI's one parser."""
+    if overrides is None:
+        return []
+    if isinstance(overrides, Mapping):
+        return [f"{k}={v}" for k, v in overrides.items()]
+    if isinstance(overrides, str):
+        return [overrides]
+    return [str(t) for t in overrides]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A plan (its targets file), its base year, the economy they make, and its goals as values."""
+
+    targets: PlanFile
+    base: BaseYear
+    economy: Economy
+    goals: tuple[Goal, ...]
+    nominal_inputs: NominalInputs
+    #: What applying an outturn found: the blocks it implies, and figures that conflict.
+    derived: tuple[Derived, ...] = ()
+    conflicts: tuple[Fact, ...] = ()
+    #: The plan's own economy, before anything published was laid over it (what the audit reads).
+    planned: Economy | None = None
+
+    # ----- loading ----------------------------------------------------------------------------------------
+    @classmethod
+    def load(
+        cls,
+        targets: Path | str | None = None,
+        actuals: Path | str | None = None,
+        outturn: Path | str | None = None,
+    ) -> Plan:
+        """The plan (default: the packaged one), its base year (default: the one it names) and an outturn."""
+        file = load_plan(targets or data_path(DEFAULT_TARGETS))
+        base = load_actuals(actuals or base_year_file(file), file)
+        # Target blocks without figures (as ``init`` writes them) start from the base year's growth: ``build``
+        # fills them; every other command refuses them (``ready``).
+        economy = economy_from_plan(file, base, provisional=True)
+        nominal = nominal_inputs_from_plan(file, base.current)
+        plan = cls(file, base, economy, goals_from_plan(file, nominal), nominal, planned=economy)
+        return plan if outturn is None else plan.with_outturn(outturn)
+
+    def with_outturn(self, outturn: Path | str) -> Plan:
+        """The same plan with what was published laid over it (the plan's files are not read again)."""
+        from .core.outturn import apply_outturn
+        from .inputs.outturn import load_outturn, published_figures
+
+        figures = published_figures(load_outturn(outturn, self.targets))
+        applied = apply_outturn(self.economy, figures, str(outturn))
+        return replace(self, economy=applied.economy, derived=applied.derived, conflicts=applied.conflicts)
+
+    def with_economy(self, economy: Economy) -> Plan:
+        return replace(self, economy=economy)
+
+    def with_goals(self, goals: Sequence[Goal]) -> Plan:
+        """The same plan judged by other goals (as ``build`` sets them)."""
+        return replace(self, goals=tuple(goals))
+
+    def goal(self, period: str, item: str) -> Goal | None:
+        return find(self.goals, period, item)
+
+    def ready(self) -> Plan:
+        """The plan, if every target block has figures; else the error that points at ``build``."""
+        empty = next((b.name for b in self.economy.blocks if b.source == PROVISIONAL), None)
+        if empty is not None:
+            raise no_figures_error(self.targets, empty)
+        return self
+
+    def evaluate(self) -> Evaluation:
+        return evaluate(self.ready().economy, self.goals, self.nominal_inputs)
+
+    # ----- the commands -----------------------------------------------------------------------------------
+    def check(self, strict: bool = False) -> Evaluation:
+        """Every period's growth, every goal judged, contributions and nominal GRDP (``check``)."""
+        return replace(self.evaluate(), strict=strict)
+
+    def whatif(
+        self,
+        set: Overrides = None,
+        shift: Overrides = None,
+        scenario: Path | str | None = None,
+        counterfactual: bool = False,
+        strict: bool = False,
+    ) -> WhatifResult:
+        """The plan with rates changed, beside the plan (``whatif``): overrides hold together, in any order."""
+        from .core.overrides import parse_override, resolve
+        from .inputs.scenario_file import load_scenario_file
+
+        economy = self.ready().economy
+        overrides = load_scenario_file(scenario, economy) if scenario else []
+        overrides += [parse_override(t, "set", economy) for t in _texts(set)]
+        overrides += [parse_override(t, "shift", economy) for t in _texts(shift)]
+        if not overrides:
+            raise InputError("whatif-nothing", fix="fix-whatif-nothing")
+        changed = self.with_economy(resolve(economy, overrides, counterfactual))
+        return WhatifResult(self.check(strict), changed.check(strict), tuple(overrides))
+
+    def required(
+        self, goal: float | None = None, item: str = "grdp", period: Sequence[str] | str | None = None, for_: str = "FY"
+    ) -> RequiredResult:
+        """The rate each open block's GRDP or sector must reach if it alone meets the goal (``required``)."""
+        from .core.analysis import solve
+        from .core.evaluate import value_of
+
+        economy = self.ready().economy
+        if goal is None:
+            stated = self.goal(for_, item)
+            if stated is None:
+                raise InputError("goal-not-set", where="--goal", period=for_, item=item, fix="fix-goal-not-set")
+            goal = stated.minimum
+        blocks = [period] if isinstance(period, str) else (list(period) if period else None)
+        gap, solutions = solve(economy, goal, for_, item, blocks)
+        return RequiredResult(float(goal), for_, item, value_of(economy, for_, item), gap, tuple(solutions))
+
+    def sensitivity(self, period: str = "FY", item: str = "grdp") -> SensitivityResult:
+        """Points of the period's growth per point of each open block × sector, largest first."""
+        from .core.analysis import levers
+        from .core.overrides import require_item, require_period
+
+        economy = self.ready().economy
+        require_period(economy, period, "--period")
+        require_item(economy, item, "--item")
+        found = levers(economy, period, item, together=False)
+        return SensitivityResult(period, item, tuple(sorted(found, key=lambda lv: -abs(lv.weight))))
+
+    def sweep(
+        self,
+        vary: Sequence[str] | str,
+        goal: float | None = None,
+        counterfactual: bool = False,
+        output: Path | str | None = None,
+    ):
+        """FY GRDP over a grid of rates (``sweep``); with ``output``, the whole grid written to CSV or Parquet."""
+        from .core.sweep import parse_axis
+        from .core.sweep import sweep as run_sweep
+
+        economy = self.ready().economy
+        if goal is None:
+            stated = self.goal("FY", "grdp")
+            if stated is None:
+                raise InputError("goal-not-set", where="--goal", period="FY", item="grdp", fix="fix-goal-not-set")
+            goal = stated.minimum
+        axes = [parse_axis(v, economy, counterfactual) for v in ([vary] if isinstance(vary, str) else vary)]
+        result = run_sweep(economy, axes, goal, counterfactual=counterfactual)
+        if output is not None:
+            from .inputs.grid import write_grid
+
+            write_grid(result, Path(output))
+        return result
+
+    def risk(
+        self,
+        sd: Sequence[str] | Mapping[str, float] | float | str,
+        corr: float = 0.0,
+        draws: int = 100_000,
+        seed: int = 2025,
+    ):
+        """The probability of meeting each goal when every open rate has a normal error (``risk``)."""
+        from .core.risk import assess, parse_sd
+
+        if isinstance(sd, Mapping):
+            texts = [f"{k}={v}" for k, v in sd.items()]
+        elif isinstance(sd, (int, float, str)):
+            texts = [str(sd)]
+        else:
+            texts = [str(t) for t in sd]
+        economy = self.ready().economy
+        return assess(economy, self.goals, parse_sd(texts, list(economy.top)), corr, draws, seed)
+
+    def reconcile(
+        self,
+        keep: Sequence[str] = (),
+        weights: str = "equal",
+        output: Path | str | None = None,
+        lang: str = "en",
+    ) -> TargetsResult:
+        """The smallest change of the open targets that meets every goal as printed (``reconcile``); with
+        ``output``, the complete targets file with them (its comments in ``lang``)."""
+        from .core.overrides import open_blocks
+        from .core.reconcile import parse_keep
+        from .core.reconcile import reconcile as reconcile_targets
+
+        economy = self.ready().economy
+        made = reconcile_targets(
+            economy, self.goals, parse_keep(economy, list(keep)), getattr(weights, "value", weights)
+        )
+        result = TargetsResult(made, self.check(), self.with_economy(made.economy).check())
+        if output is None:
+            return result
+        from .inputs.targets_writer import write_targets
+        from .present.views.targets import reconcile_file_notes
+
+        notes = reconcile_file_notes(self, made, lang)
+        write_targets(output, self, made.economy, open_blocks(economy), made.decimals, notes)
+        return replace(result, file=str(output))
+
+    def build(
+        self,
+        goal: float,
+        item: Sequence[str] = (),
+        profile: str = "rising",
+        output: Path | str | None = None,
+        lang: str = "en",
+    ) -> TargetsResult:
+        """Targets for the open blocks from the year's GRDP goal and sector goals (``build``); with ``output``,
+        the plan with these targets and goals."""
+        from .core.build import build as build_targets
+        from .core.build import parse_goals
+        from .core.overrides import open_blocks
+        from .results import goals_mapping
+
+        economy = self.economy
+        goals = parse_goals(economy, goal, list(item))
+        m = self.targets.model
+        made = build_targets(
+            economy, goals, getattr(profile, "value", profile), m.base_year_growth, m.base_year_block_growth
+        )
+        # (the blocks build filled carry no figures of the plan, so these are judged without ``ready``)
+        before = evaluate(economy, self.goals, self.nominal_inputs)
+        after = evaluate(made.economy, made.goals, self.nominal_inputs)
+        result = TargetsResult(made, before, after)
+        if output is None:
+            return result
+        from .inputs.targets_writer import write_targets
+        from .present.views.targets import build_file_notes
+
+        notes = build_file_notes(self, made, lang)
+        blocks = open_blocks(economy)
+        write_targets(output, self, made.economy, blocks, made.decimals, notes, goals_mapping(made.goals))
+        return replace(result, file=str(output))
+
+    def rollover(self, output: Path | str | None = None) -> RolloverResult:
+        """Next year's base year from this one and the blocks whose growth is actual (``rollover``)."""
+        from .core.rollover import next_base_year
+        from .inputs.actuals import format_actuals
+
+        made = next_base_year(self.ready().economy)
+        source = f"{self.base.year} volume x (1 + {made.year} growth)"
+        file = str(output) if output is not None else ""
+        base = BaseYear(made.year, dict(made.volume), {}, {k: source for k in made.volume}, file)
+        text = format_actuals(base, self.targets, region=True, exact=True)
+        key = self.targets.model.region.key
+        empty = [f"{key},{made.year},{u.block},{s},,," for u in made.undetermined if u.union is None for s in u.sectors]
+        result = RolloverResult(made, text + "".join(line + "\n" for line in empty))
+        return result if output is None else result.write(output)
+
+    def audit(self, baseline: Path | str | None = None, fail_on: str = "error") -> AuditResult:
+        """The plan's internal consistency (``audit``): the plan as printed, with any conflicts an outturn
+        laid over it found; a baseline's acknowledged findings are suppressed."""
+        from .audit import apply_baseline, load_baseline, run_audit
+
+        plan = replace(self, economy=self.planned or self.economy).ready()
+        report = run_audit(plan, self.conflicts)
+        if baseline is not None:
+            report = apply_baseline(report, load_baseline(baseline), str(baseline))
+        return AuditResult(report, getattr(fail_on, "value", fail_on), self.targets)
