@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from grdp_scenario.core.errors import InputError
-from grdp_scenario.present.wording import error_text
 from grdp_scenario.library import DEFAULT_ACTUALS, DEFAULT_TARGETS, Plan, data_path
+from grdp_scenario.present.wording import error_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

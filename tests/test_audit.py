@@ -13,10 +13,10 @@ from grdp_scenario.audit.catalogue import RULES
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.rounding import EXACT, FAIL, ROUNDING, at_most, equal
 from grdp_scenario.inputs.plan import json_schema
+from grdp_scenario.library import Plan, data_path
 from grdp_scenario.present.catalogue import RULE_TEXTS
 from grdp_scenario.present.render import AuditFormat, renderer
 from grdp_scenario.present.wording import Wording
-from grdp_scenario.library import Plan, data_path
 
 from conftest import ROOT
 

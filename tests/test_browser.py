@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.overrides import Override, resolve
-from grdp_scenario.present.i18n import number
 from grdp_scenario.library import Plan, data_path
+from grdp_scenario.present.i18n import number
 
 from economies import shipped_volumes
 

@@ -8,8 +8,8 @@ import pytest
 
 from grdp_scenario.core.analysis import solve
 from grdp_scenario.core.build import build, parse_goals
-from grdp_scenario.core.goals import stated
 from grdp_scenario.core.evaluate import value_of
+from grdp_scenario.core.goals import stated
 
 from conftest import raises_saying
 from economies import PLAN, shipped_volumes

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
-from grdp_scenario.present.catalogue import message_ids
 from grdp_scenario.library import data_path
+from grdp_scenario.present.catalogue import message_ids
 
 OUTTURN = str(data_path("outturn_2025.csv"))
 #: Words that stand in Vietnamese output as they are: names, formats, options the user types.

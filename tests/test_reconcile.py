@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grdp_scenario.core.goals import stated
 from grdp_scenario.core.economy import Block, Economy
 from grdp_scenario.core.evaluate import value_of
+from grdp_scenario.core.goals import stated
 from grdp_scenario.core.reconcile import parse_keep, reconcile
 
 from conftest import raises_saying

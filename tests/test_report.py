@@ -9,10 +9,10 @@ from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.text import spreadsheet_safe as safe_text
+from grdp_scenario.library import Plan, data_path
 from grdp_scenario.present.document import Cell, Document, Table
 from grdp_scenario.present.i18n import number, percent
 from grdp_scenario.present.render import render
-from grdp_scenario.library import Plan, data_path
 
 from economies import shipped_volumes
 

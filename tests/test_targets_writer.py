@@ -6,12 +6,12 @@ from __future__ import annotations
 import difflib
 
 from grdp_scenario.core.build import build
+from grdp_scenario.core.goals import stated
 from grdp_scenario.core.reconcile import open_blocks, reconcile
 from grdp_scenario.inputs.plan import load_plan
-from grdp_scenario.core.goals import stated
-from grdp_scenario.results import goals_mapping
 from grdp_scenario.inputs.targets_writer import FileNotes, TextEdits, targets_text
 from grdp_scenario.library import Plan
+from grdp_scenario.results import goals_mapping
 
 from conftest import QUARTERLY_ACTUALS
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.goals import LEVEL_UNITS
 from ..core.errors import Fact, InputError
+from ..core.goals import LEVEL_UNITS
 from .catalogue import LABELS, MESSAGES, RULE_TEXTS
 from .i18n import Lang, general, number, percent, translate
 

@@ -23,7 +23,8 @@ def points_cell(w: Wording, value: float | None, decimals: int = 2, rising_is_go
 
 def goal_phrase(w: Wording, goal: GoalResult) -> str:
     # Three decimals: a goal missed by less than a hundredth must not read "11.90 < 11.90".
-    return f"{w.period(goal.period)} {w.item(goal.item)} {w.goal_number(goal, goal.value, 1)} < {w.goal_number(goal, goal.min)}"
+    value, minimum = w.goal_number(goal, goal.value, 1), w.goal_number(goal, goal.min)
+    return f"{w.period(goal.period)} {w.item(goal.item)} {value} < {minimum}"
 
 
 def verdict(w: Wording, evaluation: Evaluation) -> tuple[str, bool]:
