@@ -113,7 +113,24 @@ class Plan:
         return replace(self, economy=economy)
 
     def with_goals(self, goals: Sequence[Goal]) -> Plan:
-        """The same plan judged by other goals (as ``build`` sets them)."""
+        """The same plan judged by other goals (``core.goals.stated({"FY": {"grdp": 10}})``), each checked
+        here, where the library receives it, as the plan's own goals are checked when read."""
+        from .core.goals import LEVEL_PERIODS, LEVEL_UNITS
+        from .core.overrides import require_item, require_period
+
+        for g in goals:
+            require_period(self.economy, g.period, "goals")
+            if g.item not in LEVEL_UNITS:
+                require_item(self.economy, g.item, "goals")
+            elif g.period not in LEVEL_PERIODS:
+                raise InputError(
+                    "goal-level-period",
+                    where="goals",
+                    item=g.item,
+                    value=g.period,
+                    allowed=LEVEL_PERIODS,
+                    fix="fix-one-of",
+                )
         return replace(self, goals=tuple(goals))
 
     def goal(self, period: str, item: str) -> Goal | None:

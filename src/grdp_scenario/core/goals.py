@@ -178,6 +178,25 @@ class Goal:
         return Goal(self.period, self.item, minimum, rounding, self.measure)
 
 
+def linear_form(goal: Goal, economy: Economy) -> tuple[float, dict[tuple[str, str], float]] | None:
+    """The goal's value and what it gains per point of each open block's printed figure, the others held
+    (a block's own rates, or its GRDP where it gives no sectors): exact, every measure being affine in the
+    rates. What a workbook needs to recompute the goal from its rate cells. None when it has no value."""
+    from .overrides import moved, open_blocks
+
+    now = goal.value(economy)
+    if now is None:
+        return None
+    terms = {}
+    for name in open_blocks(economy):
+        block = economy.block(name)
+        for item in block.rates or ("grdp",):
+            gained = goal.value(moved(economy, {name: {item: 1.0}})) - now
+            if gained != 0.0:
+                terms[(name, item)] = gained
+    return now, terms
+
+
 def growth_goal(period: str, item: str, minimum: float, rounding: float = 0.0) -> Goal:
     return Goal(period, item, minimum, rounding, Growth(item))
 

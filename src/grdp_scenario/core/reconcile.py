@@ -146,7 +146,8 @@ def reconcile(
     a, d = effects(economy, [{b: {i: 1.0}} for b, i in free], rows)
     raise_unreachable(rows, a, d, keep)
     weights = weights_of(economy, free, weighting) if free else []
-    steps = smallest_change(a, d, weights) if free else []
+    # no goal the data can give, or nothing free to move: nothing changes
+    steps = smallest_change(a, d, weights) if free and rows else []
     step_of = {f: float(x) for f, x in zip(free, steps) if abs(x) > 1e-12}
     exact = moved(economy, _as_moves(step_of))
     before = {f: figure_value(economy, *f) for f in free}

@@ -69,6 +69,7 @@ LABELS: dict[str, str] = {
     "goal_met": N_("met"),
     "goal_within_rounding": N_("within rounding"),
     "goal_missed": N_("missed"),
+    "goal_unknown": N_("no data yet"),
     "unknown_goals": N_("Goals that cannot be evaluated (the data do not give them): {items}"),
     "not_computable": N_("Not computable: {items}"),
     "gap_warning": N_(

@@ -7,7 +7,7 @@ turns ``exit_code`` into the process's exit code. Nothing here knows about the t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,18 @@ class Document:
     charts: list[tuple[str, str]] = field(default_factory=list)  # (title, inline SVG) for html
     #: One flat table for csv when the tables are not a natural long form (the audit's findings).
     records: list[dict[str, Any]] | None = None
-    #: The live model (views/live.py) for formats that recompute as the reader edits: the HTML page's
-    #: what-if, the workbook's formulas. None where the document is a snapshot only.
-    live: dict[str, Any] | None = None
+    #: Makes the live model (views/live.py) for formats that recompute as the reader edits: the HTML page's
+    #: what-if, the workbook's formulas. Made only when such a format asks (``live``); None where the
+    #: document is a snapshot only.
+    live_factory: Callable[[], dict[str, Any]] | None = None
+
+    @property
+    def live(self) -> dict[str, Any] | None:
+        if self.live_factory is None:
+            return None
+        if "_live" not in self.__dict__:
+            self.__dict__["_live"] = self.live_factory()
+        return self.__dict__["_live"]
 
     @property
     def summary(self) -> str:

@@ -60,7 +60,8 @@ def _script() -> str:
 def _whatif(live: dict, headline: str) -> str:
     """The what-if section: a skeleton the script fills, with the FY figure as the tool computed it."""
     page = live["labels"]["page"]
-    model = json.dumps(live, ensure_ascii=False, allow_nan=False).replace("</", "<\\/")
+    # Every "<" escaped: no text of the plan can close the script or open a comment inside it.
+    model = json.dumps(live, ensure_ascii=False, allow_nan=False).replace("<", "\\u003c")
     return (
         f'<section id="whatif" class="empty"><h2>{escape(page["whatif_page_title"])}</h2>'
         f"<p>{escape(page['whatif_page_intro'])}</p>"

@@ -1,15 +1,20 @@
 // The report's what-if, recomputed in the page as the reader edits rates (no network, no library).
-// A port of core/evaluate.py (periods, contributions, goals: docs/method.md §1, §2, §7) and of
-// core/overrides.py (overrides resolved together: §8) over the live model the report embeds
-// (present/views/live.py). tests/test_browser.py compares what it shows with `grdp-scenario whatif`.
-(function () {
-  "use strict";
-  var M = JSON.parse(document.getElementById("grdp-model").textContent);
-  var L = M.labels;
-  var SINGULAR = 1e-9;
+//
+// One engine (docs/method.md §8): Python computes the plan as an affine map (core/affine.py: every figure
+// the page shows, as its value in the plan plus the effect of one point along each lever); the page parses
+// the overrides by the CLI's rules (core/values.py, core/overrides.py), resolves them by the same small
+// linear system and multiplies. tests/test_whatif_engine.py runs this engine under node against
+// `grdp-scenario whatif` on random override sets; tests/test_browser.py drives the page in Chromium.
 
-  // ----- arithmetic (core/growth.py, core/evaluate.py) ------------------------------------------
-  function fsum(xs) { // Neumaier's compensated sum: as exact as the printed digits need
+// The engine: no page, no globals but itself, so node can run it too.
+function grdpEngine(M) {
+  "use strict";
+  var A = M.affine, SINGULAR = 1e-9;
+  var index = {};
+  A.names.forEach(function (n, i) { index[n] = i; });
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  function Problem(code, fields) { this.code = code; this.fields = fields || {}; }
+  function fsum(xs) { // Neumaier's compensated sum
     var s = 0, c = 0;
     xs.forEach(function (x) {
       var t = s + x;
@@ -18,125 +23,58 @@
     });
     return s + c;
   }
-  function weighted(pairs) {
-    var total = fsum(pairs.map(function (p) { return p[0]; }));
-    return fsum(pairs.map(function (p) { return p[0] * p[1]; })) / total;
-  }
-  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
-  function blocksOf(blocks, period) {
-    var want = M.periods[period];
-    var inside = blocks.filter(function (b) { return b.quarters.every(function (q) { return want.indexOf(q) >= 0; }); });
-    var covered = 0;
-    inside.forEach(function (b) { covered += b.quarters.length; });
-    return covered === want.length ? inside : null;
-  }
-  function blockVolume(b) { return fsum(M.top.map(function (s) { return b.volumes[s]; })); }
-  function hasSectors(b) { return M.top.every(function (s) { return has(b.rates, s); }); }
-  function sectorGrdp(b) { return weighted(M.top.map(function (s) { return [b.volumes[s], b.rates[s]]; })); }
-  function blockGrdp(b) { return b.grdp !== null ? b.grdp : sectorGrdp(b); }
-  function residual(b) { return b.grdp === null || !hasSectors(b) ? 0 : b.grdp - sectorGrdp(b); }
 
-  function computed(blocks, period) {
-    var bs = blocksOf(blocks, period);
-    if (!bs) return null;
-    var vols = bs.map(blockVolume);
-    var statuses = bs.map(function (b) { return b.status; }).filter(function (s, i, a) { return a.indexOf(s) === i; });
-    var res = {
-      grdp: weighted(bs.map(function (b, i) { return [vols[i], blockGrdp(b)]; })),
-      sectors: {}, contributions: {}, status: statuses.length === 1 ? statuses[0] : "mixed"
-    };
-    if (!bs.every(hasSectors)) return res;
-    M.sectors.forEach(function (s) {
-      if (bs.every(function (b) { return has(b.rates, s) && has(b.volumes, s); })) {
-        res.sectors[s] = weighted(bs.map(function (b) { return [b.volumes[s], b.rates[s]]; }));
-      }
-    });
-    var total = fsum(vols);
-    M.top.forEach(function (s) {
-      res.contributions[s] = fsum(bs.map(function (b) { return b.volumes[s] * b.rates[s]; })) / total;
-    });
-    if (bs.some(function (b) { return b.grdp !== null; })) {
-      res.contributions.residual = fsum(bs.map(function (b, i) { return vols[i] * residual(b); })) / total;
+  // ----- numbers as the library receives them (core/values.py) -------------------------------------
+  var PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+  var COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
+  function parseNumber(raw) {
+    var s = String(raw).trim();
+    if (!s) throw new Problem("number-empty", { value: raw });
+    if (s.slice(-1) === "%") s = s.slice(0, -1);
+    var text = s.trim().replace(/\u2212/g, "-");
+    if (!PLAIN.test(text)) {
+      throw new Problem(COMMA.test(text) ? "number-decimal-comma" : "number-not-a-number", { value: raw });
     }
-    return res;
+    var v = Number(text);
+    if (!isFinite(v)) throw new Problem("number-not-finite", { value: raw });
+    if (Math.abs(v) > A.huge) throw new Problem("number-too-large", { value: raw });
+    return v;
   }
-  function periodResult(blocks, period) { // a published figure is the figure
-    var res = computed(blocks, period), fig = M.published[period];
-    if (!fig || !res) return res;
-    var sectors = Object.assign({}, res.sectors), contributions = Object.assign({}, res.contributions);
-    Object.keys(fig).forEach(function (k) { if (k !== "grdp") sectors[k] = fig[k]; });
-    var grdp = has(fig, "grdp") ? fig.grdp : res.grdp;
-    if (Object.keys(contributions).length && grdp !== res.grdp) {
-      contributions.residual = (contributions.residual || 0) + (grdp - res.grdp);
-    }
-    return { grdp: grdp, sectors: sectors, contributions: contributions, status: M.published_status[period] || "actual" };
-  }
-  function valueOf(blocks, period, item) {
-    var r = periodResult(blocks, period);
-    if (!r) return null;
-    var v = item === "grdp" ? r.grdp : r.sectors[item];
-    return v === undefined ? null : v;
+  function checkRate(v, raw) {
+    if (v <= -100) throw new Problem("rate-impossible", { value: raw });
+    if (v > A.rate_max) throw new Problem("rate-implausible", { value: raw });
+    return v;
   }
 
-  // ----- overrides (core/overrides.py) ------------------------------------------------------------
-  function Problem(key, fields) { this.key = key; this.fields = fields; }
-  function withDescendants(key) {
-    var out = [key];
-    M.sectors.forEach(function (k) { if (M.parents[k] === key) out = out.concat(withDescendants(k)); });
-    return out;
+  // ----- overrides (core/overrides.py: parse_override, make_override) -------------------------------
+  function parseOverride(text) {
+    var eq = text.indexOf("=");
+    var target = eq < 0 ? text : text.slice(0, eq), raw = eq < 0 ? "" : text.slice(eq + 1);
+    var t = target.trim(), dot = t.indexOf(".");
+    if (eq < 0 || dot < 0) throw new Problem("override-form", { value: text });
+    var period = t.slice(0, dot).trim(), item = t.slice(dot + 1).trim();
+    if (A.periods.indexOf(period) < 0) throw new Problem("period-not-computable", { value: period, lever: t });
+    if (A.items.indexOf(item) < 0) throw new Problem("item-unknown", { value: item, lever: t });
+    var value = checkRate(parseNumber(raw.trim()), raw);
+    return { period: period, item: item, value: value, lever: period + "." + item };
   }
-  function direction(blocks, period, item) {
-    var out = {};
-    blocksOf(blocks, period).forEach(function (b) {
-      var keys = Object.keys(b.rates), moves = {};
-      if (!keys.length) {
-        if (item !== "grdp") throw new Problem("whatif_bad_lever", { lever: period + "." + item });
-        out[b.name] = { grdp: 1 };
-        return;
-      }
-      if (item === "grdp") {
-        keys.forEach(function (k) { moves[k] = 1; });
-        out[b.name] = moves;
-        return;
-      }
-      if (!has(b.rates, item)) throw new Problem("whatif_bad_lever", { lever: period + "." + item });
-      withDescendants(item).forEach(function (k) { if (has(b.rates, k)) moves[k] = 1; });
-      var key = item, points = 1, parent;
-      while ((parent = M.parents[key]) !== null && parent !== undefined) {
-        if (M.proxied.indexOf(key) >= 0 || !(b.volumes[parent] > 0)) {
-          throw new Problem("whatif_bad_lever", { lever: period + "." + item });
-        }
-        points *= b.volumes[key] / b.volumes[parent];
-        moves[parent] = points;
-        key = parent;
-      }
-      out[b.name] = moves;
-    });
-    return out;
+  function decode(part) { // a lone or malformed % is read as typed, never an exception
+    try { return decodeURIComponent(part); } catch (e) { return part; }
   }
-  function moved(blocks, moves) { // a given GRDP moves with its sectors: its residual holds
-    return blocks.map(function (b) {
-      var ch = moves[b.name];
-      if (!ch || !Object.keys(ch).length) return b;
-      var rates = {};
-      Object.keys(b.rates).forEach(function (k) { rates[k] = b.rates[k] + (ch[k] || 0); });
-      var grdp = b.grdp;
-      if (grdp !== null) {
-        grdp += has(ch, "grdp") ? ch.grdp
-          : fsum(M.top.map(function (s) { return b.volumes[s] * (ch[s] || 0); })) / blockVolume(b);
-      }
-      return Object.assign({}, b, { rates: rates, grdp: grdp });
-    });
+  // The fragment as a list of overrides (each as its text), in the order written.
+  function parseFragment(hash) {
+    return String(hash || "").replace(/^#/, "").split("&").filter(function (p) { return p !== ""; }).map(decode);
   }
-  function combined(steps, directions) {
-    var out = {};
-    directions.forEach(function (moves, j) {
-      Object.keys(moves).forEach(function (block) {
-        var into = out[block] = out[block] || {};
-        Object.keys(moves[block]).forEach(function (k) { into[k] = (into[k] || 0) + steps[j] * moves[block][k]; });
-      });
-    });
-    return out;
+
+  // ----- resolution (core/overrides.py: resolve) --------------------------------------------------
+  function sortKey(o) {
+    var q = M.periods[o.period];
+    return [Math.max.apply(null, q), q.length, o.period, o.item, o.value];
+  }
+  function compare(a, b) {
+    var ka = sortKey(a), kb = sortKey(b);
+    for (var i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
   }
   function firstDependent(matrix) {
     var basis = [];
@@ -173,60 +111,102 @@
     }
     return x;
   }
-  function sortKey(o) {
-    var q = M.periods[o.period];
-    return [Math.max.apply(null, q), q.length, o.period, o.item, o.value];
-  }
-  function compare(a, b) {
-    var ka = sortKey(a), kb = sortKey(b);
-    for (var i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-    return 0;
-  }
-  function resolve(blocks, overrides) {
-    if (!overrides.length) return blocks;
-    var ordered = overrides.slice().sort(compare);
+  // Every figure with the overrides holding together, or the Problem the CLI would raise.
+  function resolve(overrides) {
+    var values = A.baseline.slice();
+    if (!overrides.length) return values;
+    var ordered = overrides.slice().sort(compare), seen = {};
     ordered.forEach(function (o) {
-      blocksOf(blocks, o.period).forEach(function (b) {
-        if (!b.open) throw new Problem("whatif_fixed", { lever: o.period + "." + o.item, block: L.periods[b.name] });
-      });
+      if (has(seen, o.lever)) throw new Problem("override-twice", { lever: o.lever });
+      seen[o.lever] = true;
     });
-    var current = ordered.map(function (o) {
-      var v = valueOf(blocks, o.period, o.item);
-      if (v === null) throw new Problem("whatif_bad_lever", { lever: o.period + "." + o.item });
-      return v;
+    ordered.forEach(function (o) { // facts first, as resolve checks them
+      var why = A.refused[o.lever];
+      if (why && why.code === "lever-fixed") throw new Problem("lever-fixed", { lever: o.lever, why: why });
     });
-    var directions = ordered.map(function (o) { return direction(blocks, o.period, o.item); });
-    var effects = directions.map(function (moves) {
-      var stepped = moved(blocks, moves);
-      return ordered.map(function (o, k) { return valueOf(stepped, o.period, o.item) - current[k]; });
+    ordered.forEach(function (o) {
+      var why = A.refused[o.lever];
+      if (why) throw new Problem(why.code, { lever: o.lever, why: why });
     });
-    var matrix = ordered.map(function (o, k) { return ordered.map(function (p, j) { return effects[j][k]; }); });
+    var current = ordered.map(function (o) { return A.baseline[index[o.lever]]; });
+    var matrix = ordered.map(function (o) {
+      return ordered.map(function (p) { return A.effects[p.lever][index[o.lever]]; });
+    });
     var dependent = firstDependent(matrix);
-    if (dependent !== null) throw new Problem("whatif_conflict", { lever: text(ordered[dependent]) });
+    if (dependent !== null) throw new Problem("overrides-conflict", { lever: ordered[dependent].lever });
     var steps = solve(matrix, ordered.map(function (o, k) { return o.value - current[k]; }));
-    var result = moved(blocks, combined(steps, directions));
-    ordered.forEach(function (o) { // a rate set for one block reads exactly as typed
-      var bs = blocksOf(result, o.period);
-      if (bs.length !== 1) return;
-      var b = bs[0], i = result.indexOf(b);
-      if (o.item === "grdp" && b.grdp !== null) result[i] = Object.assign({}, b, { grdp: o.value });
-      else if (has(b.rates, o.item)) {
-        var rates = Object.assign({}, b.rates); rates[o.item] = o.value;
-        result[i] = Object.assign({}, b, { rates: rates });
+    values = A.baseline.map(function (v, i) {
+      return fsum([v].concat(ordered.map(function (o, j) { return steps[j] * A.effects[o.lever][i]; })));
+    });
+    ordered.forEach(function (o) { // a rate set reads exactly as typed (the solve leaves it a rounding error away)
+      values[index[o.lever]] = o.value;
+      var blocks = M.periods[o.period], single = M.blocks.filter(function (b) { return b.name === o.period; })[0];
+      if (single && blocks) {
+        var exact = o.item === "grdp" ? "grdp." + o.period : "rate." + o.period + "." + o.item;
+        if (o.item !== "grdp" || single.grdp !== null) if (has(index, exact)) values[index[exact]] = o.value;
       }
     });
-    result.forEach(function (b) {
-      Object.keys(b.rates).forEach(function (k) {
-        if (b.rates[k] <= -100) throw new Problem("whatif_impossible", { lever: L.periods[b.name] + " " + L.items[k] });
-      });
+    A.names.forEach(function (n, i) {
+      if (n.indexOf("rate.") === 0 && values[i] <= -100) throw new Problem("overrides-rate-impossible", { lever: n.slice(5) });
     });
-    return result;
+    return values;
   }
-  function verdict(value, g) { // core/rounding.py goal_verdict
-    if (value === null) return "missed";
-    if (value >= g.min - M.eps) return "met";
-    return g.min - value <= g.slack + M.eps ? "within_rounding" : "missed";
+  // The page's what-if from the fragment's texts: {overrides, values, problem}; on a problem, the plan.
+  function evaluate(texts) {
+    var overrides = [];
+    try {
+      texts.forEach(function (t) {
+        try {
+          overrides.push(parseOverride(t));
+        } catch (e) {
+          if (e instanceof Problem) e.fields.text = t;
+          throw e;
+        }
+      });
+      return { overrides: overrides, values: resolve(overrides), problem: null };
+    } catch (e) {
+      if (!(e instanceof Problem)) throw e;
+      return { overrides: overrides, values: A.baseline.slice(), problem: e };
+    }
   }
+  function figure(values, name) { return has(index, name) ? values[index[name]] : null; }
+
+  // ----- goals (core/rounding.py: goal_verdict) ----------------------------------------------------
+  function noise(min, relative) { return relative ? M.eps * Math.max(1, Math.abs(min)) : M.eps; }
+  function verdict(value, g) {
+    if (value === null) return "unknown";
+    var n = noise(g.min, g.relative);
+    if (value >= g.min - n) return "met";
+    return g.min - value <= g.slack + n ? "within_rounding" : "missed";
+  }
+  function goals(values) {
+    return M.goals.map(function (g, i) {
+      var value = figure(values, "goal." + i);
+      return { goal: g, value: value, verdict: verdict(value, g) };
+    });
+  }
+  return {
+    parseFragment: parseFragment, evaluate: evaluate, figure: figure, goals: goals, parseNumber: parseNumber,
+    Problem: Problem
+  };
+}
+
+if (typeof module !== "undefined" && module.exports) {
+  module.exports = grdpEngine;
+} else {
+(function () {
+  "use strict";
+  var M = JSON.parse(document.getElementById("grdp-model").textContent);
+  var L = M.labels;
+  var E = grdpEngine(M);
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  var PROBLEM_LABEL = {
+    "lever-fixed": "whatif_fixed", "override-twice": "whatif_conflict", "overrides-conflict": "whatif_conflict",
+    "overrides-rate-impossible": "whatif_impossible", "override-form": "whatif_bad_value",
+    "period-not-computable": "whatif_bad_lever", "item-unknown": "whatif_bad_lever",
+    "override-unknown-value": "whatif_bad_lever", "block-grdp-only": "whatif_bad_lever",
+    "block-lacks-rate": "whatif_bad_lever", "child-share-unknown": "whatif_bad_lever"
+  };
 
   // ----- words and numbers ------------------------------------------------------------------------
   function fmt(v, d, sign) {
@@ -236,15 +216,30 @@
     if (sign && s.charAt(0) !== "-") s = "+" + s;
     return s.replace(".", M.decimal);
   }
+  function grouped(v, d) { // a level goal (billion VND, USD): thousands grouped as the report groups them
+    var s = fmt(v, d);
+    if (s === "–") return s;
+    var parts = s.split(M.decimal), sep = M.decimal === "," ? "." : ",";
+    parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+    return parts.join(M.decimal);
+  }
+  var LEVEL_DECIMALS = { grdp_current: 0, per_capita: 2, per_capita_usd: 0 };
+  function goalNumber(g, v, extra) {
+    if (g.unit === "percent") return fmt(v, 2 + (extra || 0));
+    return grouped(v, (has(LEVEL_DECIMALS, g.item) ? LEVEL_DECIMALS[g.item] : 2) + (extra || 0));
+  }
   function say(key, fields) {
     return L.page[key].replace(/\{(\w+)\}/g, function (m, k) { return fields && has(fields, k) ? fields[k] : m; });
   }
-  function text(o) { return o.period + "." + o.item + "=" + o.value; }
-  function parseRate(raw) {
-    var s = String(raw).trim().replace(",", ".");
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
-    var v = Number(s);
-    return isFinite(v) && v > -100 && v < 1000 ? v : null;
+  function problemText(p) {
+    var key = PROBLEM_LABEL[p.code] || "whatif_bad_value";
+    var lever = p.fields.lever || "#", block = "";
+    if (p.code === "lever-fixed" && p.fields.why && p.fields.why.fields) {
+      var because = p.fields.why.fields.because;
+      block = because && because.fields && because.fields.block ? L.periods[because.fields.block] || because.fields.block : "";
+    }
+    var value = p.fields.text !== undefined ? p.fields.text : p.fields.value !== undefined ? p.fields.value : lever;
+    return say(key, { value: value, lever: lever, block: block });
   }
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -253,35 +248,13 @@
     return e;
   }
 
-  // ----- state: the overrides, in the URL fragment too ----------------------------------------
-  var overrides = {}; // "P.item" → value, in the order typed
-  var plan = M.blocks;
-  var computable = Object.keys(M.periods).filter(function (p) { return computed(plan, p) !== null; });
-  function readFragment() {
-    overrides = {};
-    var bad = [];
-    decodeURIComponent(location.hash.replace(/^#/, "")).split("&").forEach(function (part) {
-      if (!part) return;
-      var m = /^([A-Za-z0-9]+)\.([A-Za-z0-9_]+)=(.+)$/.exec(part);
-      var v = m && parseRate(m[3]);
-      if (!m || v === null || !has(M.periods, m[1]) || (m[2] !== "grdp" && M.sectors.indexOf(m[2]) < 0)) {
-        bad.push(part);
-        return;
-      }
-      overrides[m[1] + "." + m[2]] = v;
-    });
-    return bad;
-  }
+  // ----- state: the overrides as typed, in the URL fragment too ------------------------------------
+  var texts = []; // "P.item=value", in the order typed
+  var computable = Object.keys(M.periods).filter(function (p) { return E.figure(M.affine.baseline, p + ".grdp") !== null; });
+  function leverOf(text) { return text.split("=")[0].trim(); }
   function writeFragment() {
-    var parts = Object.keys(overrides).map(function (k) { return k + "=" + overrides[k]; });
-    var url = location.pathname + location.search + (parts.length ? "#" + parts.join("&") : "");
+    var url = location.pathname + location.search + (texts.length ? "#" + texts.join("&") : "");
     history.replaceState(null, "", url);
-  }
-  function overrideList() {
-    return Object.keys(overrides).map(function (k) {
-      var dot = k.indexOf(".");
-      return { period: k.slice(0, dot), item: k.slice(dot + 1), value: overrides[k] };
-    });
   }
 
   // ----- the page -------------------------------------------------------------------------------
@@ -289,7 +262,7 @@
   var errorBox = root.querySelector(".whatif-error");
   var inputs = [];
   function buildInputs() {
-    var open = plan.filter(function (b) { return b.open; });
+    var open = M.blocks.filter(function (b) { return b.open; });
     var holder = root.querySelector(".whatif-inputs");
     if (!open.length) {
       holder.append(el("p", {}, [say("whatif_page_closed")]));
@@ -320,15 +293,17 @@
   }
   function onEdit(event) {
     var input = event.target, key = input.dataset.period + "." + input.dataset.item;
-    if (input.value.trim() === "") delete overrides[key];
-    else {
-      var v = parseRate(input.value);
-      if (v === null) {
+    var kept = texts.filter(function (t) { return leverOf(t) !== key; });
+    if (input.value.trim() !== "") {
+      try {
+        E.parseNumber(input.value);
+      } catch (e) {
         showError(say("whatif_bad_value", { value: input.value, lever: key }));
         return;
       }
-      overrides[key] = v;
+      kept.push(key + "=" + input.value.trim());
     }
+    texts = kept;
     writeFragment();
     update();
   }
@@ -349,73 +324,66 @@
     return el("table", {}, [el("thead", {}, [head]), body]);
   }
   function update() {
-    var scenario = plan, problems = [];
-    try {
-      scenario = resolve(plan, overrideList());
-    } catch (e) {
-      if (!(e instanceof Problem)) throw e;
-      problems.push(say(e.key, e.fields));
-      scenario = plan;
-    }
-    showError(problems.join(" "));
-    root.classList.toggle("empty", !Object.keys(overrides).length);
+    var found = E.evaluate(texts), values = found.values, plan = M.affine.baseline;
+    showError(found.problem ? problemText(found.problem) : "");
+    root.classList.toggle("empty", !texts.length);
+    var typed = {};
+    found.overrides.forEach(function (o) { typed[o.lever] = o.value; });
     inputs.forEach(function (input) {
       var key = input.dataset.period + "." + input.dataset.item;
-      var set = has(overrides, key);
+      var set = !found.problem && has(typed, key);
       input.classList.toggle("set", set);
-      if (set && document.activeElement !== input) input.value = fmt(overrides[key], 2);
-      else if (!set && document.activeElement !== input) {
-        var b = scenario.filter(function (x) { return x.name === input.dataset.period; })[0];
-        input.value = fmt(input.dataset.item === "grdp" ? blockGrdp(b) : b.rates[input.dataset.item], 2);
-      }
+      if (document.activeElement === input) return;
+      var name = input.dataset.item === "grdp" ? "grdp." + input.dataset.period : "rate." + key;
+      input.value = fmt(set ? typed[key] : E.figure(values, name), 2);
     });
-    var results = {}, before = {};
-    computable.forEach(function (p) { results[p] = periodResult(scenario, p); before[p] = periodResult(plan, p); });
-    // the headline
-    var fy = results.FY ? results.FY.grdp : null;
+    var fy = E.figure(values, "FY.grdp");
     document.getElementById("fy-grdp").textContent = fmt(fy, 2);
-    var head = M.goals.filter(function (g) { return g.headline; })[0];
+    var judged = E.goals(values);
+    var head = judged.filter(function (j) { return j.goal.headline; })[0];
     var verdictEl = root.querySelector(".whatif-verdict");
     if (head) {
-      var v = verdict(fy, head);
-      verdictEl.textContent = L.verdicts[v] + " (" + L.page.report_goal + " ≥ " + fmt(head.min, 2) + ")";
-      verdictEl.className = "whatif-verdict " + v;
+      verdictEl.textContent = L.verdicts[head.verdict] + " (" + L.page.report_goal + " ≥ " + fmt(head.goal.min, 2) + ")";
+      verdictEl.className = "whatif-verdict " + head.verdict;
     }
     // periods
     var rows = ["grdp"].concat(M.sectors).map(function (item) {
       return [L.items[item]].concat(computable.map(function (p) {
-        var now = item === "grdp" ? results[p].grdp : results[p].sectors[item];
-        var was = item === "grdp" ? before[p].grdp : before[p].sectors[item];
-        var changed = now !== undefined && was !== undefined && Math.abs(now - was) >= 0.005;
-        return { text: fmt(now === undefined ? null : now, 2), cls: changed ? "num changed" : "num" };
+        var now = E.figure(values, p + "." + item), was = E.figure(plan, p + "." + item);
+        var changed = now !== null && was !== null && Math.abs(now - was) >= 0.005;
+        return { text: fmt(now, 2), cls: changed ? "num changed" : "num" };
       }));
     });
     var periodsBox = root.querySelector(".whatif-periods");
     periodsBox.replaceChildren(table([L.page.item].concat(computable.map(function (p) { return L.periods[p]; })), rows));
     // goals
-    var goalRows = M.goals.map(function (g) {
-      var value = results[g.period] ? (g.item === "grdp" ? results[g.period].grdp : results[g.period].sectors[g.item]) : null;
-      if (value === undefined) value = null;
-      var v = verdict(value, g);
-      return [L.periods[g.period], { text: L.items[g.item], cls: "" }, fmt(g.min, 2), fmt(value, 2),
+    var goalRows = judged.map(function (j) {
+      var g = j.goal, value = j.value;
+      return [L.periods[g.period], { text: L.items[g.item], cls: "" }, goalNumber(g, g.min), goalNumber(g, value),
         fmt(value === null ? null : value - g.min, 3, true),
-        { text: value === null ? "–" : L.verdicts[v], cls: "verdict-" + v }];
+        { text: value === null ? "–" : L.verdicts[j.verdict], cls: "verdict-" + j.verdict }];
     });
     root.querySelector(".whatif-goals").replaceChildren(table(
       [L.page.period, L.page.item, L.page.min, L.page.value, L.page.margin, L.page.verdict], goalRows, 2));
     // contributions
-    var withContrib = computable.filter(function (p) { return Object.keys(results[p].contributions).length; });
-    var items = M.top.concat(withContrib.some(function (p) { return has(results[p].contributions, "residual"); }) ? ["residual"] : []);
+    var withContrib = computable.filter(function (p) { return E.figure(values, "contribution." + p + "." + M.top[0]) !== null; });
+    var items = M.top.concat(withContrib.some(function (p) {
+      return E.figure(values, "contribution." + p + ".residual") !== null;
+    }) ? ["residual"] : []);
     var contribRows = items.map(function (item) {
       return [L.items[item]].concat(withContrib.map(function (p) {
-        var c = results[p].contributions[item];
-        return fmt(c === undefined ? null : c, item === "residual" ? 4 : 2);
+        return fmt(E.figure(values, "contribution." + p + "." + item), item === "residual" ? 4 : 2);
       }));
     });
     root.querySelector(".whatif-contributions").replaceChildren(
       withContrib.length ? table([L.page.item].concat(withContrib.map(function (p) { return L.periods[p]; })), contribRows) : "");
     // the chart
-    root.querySelector(".whatif-chart").innerHTML = chart(computable, before, results, head ? head.min : null);
+    var before = {}, after = {};
+    computable.forEach(function (p) {
+      before[p] = { grdp: E.figure(plan, p + ".grdp") };
+      after[p] = { grdp: E.figure(values, p + ".grdp") };
+    });
+    root.querySelector(".whatif-chart").innerHTML = chart(computable, before, after, head ? head.goal.min : null);
   }
 
   // ----- the chart: plan and scenario side by side, the goal in the legend, never over a bar ---------
@@ -464,16 +432,16 @@
   }
 
   root.querySelector(".whatif-reset").addEventListener("click", function () {
-    overrides = {};
+    texts = [];
     writeFragment();
     update();
   });
   window.addEventListener("hashchange", function () { start(); });
   function start() {
-    var bad = readFragment();
+    texts = E.parseFragment(location.hash);
     update();
-    if (bad.length) showError(say("whatif_bad_value", { value: bad.join("&"), lever: "#" }));
   }
   buildInputs();
   start();
 })();
+}

@@ -208,17 +208,22 @@ def _live_sheets(wb, summary, live: dict, w, used: set[str]) -> None:
     for r, g in enumerate(live["goals"], start=3):
         goals.append([labels["periods"][g["period"]], safe_text(labels["items"][g["item"]]), g["min"]])
         ref = gcell.get((g["period"], g["item"]))
-        if ref is not None:
-            goals[f"D{r}"] = f"={ref}"
+        # A growth goal is its growth cell; a level goal its linear form over the rate cells.
+        value = f"={ref}" if ref is not None else _linear_formula(g.get("linear"), rname, rcol, row_of)
+        if value is not None:
+            noise = f"{eps}*MAX(1,ABS(C{r}))" if g.get("relative") else f"{eps}"
+            goals[f"D{r}"] = value
             goals[f"E{r}"] = f"=D{r}-C{r}"
             goals[f"G{r}"] = (
-                f'=IF(D{r}>=C{r}-{eps},"{verdicts["met"]}",'
-                f'IF(C{r}-D{r}<=F{r}+{eps},"{verdicts["within_rounding"]}","{verdicts["missed"]}"))'
+                f'=IF(D{r}>=C{r}-{noise},"{verdicts["met"]}",'
+                f'IF(C{r}-D{r}<=F{r}+{noise},"{verdicts["within_rounding"]}","{verdicts["missed"]}"))'
             )
-        else:
-            goals[f"G{r}"] = verdicts["missed"]
+        else:  # the data cannot give the value yet: no data, never "missed"
+            goals[f"G{r}"] = verdicts["unknown"]
         goals[f"F{r}"] = g["slack"]
+        level = g.get("unit", "percent") != "percent"
         for c, fmt in (("C", RATE), ("D", RATE), ("E", POINTS), ("F", "0.000")):
+            fmt = "#,##0.00" if level and c in "CDE" else fmt
             goals[f"{c}{r}"].number_format = fmt
         if g["headline"]:
             headline_row = r
@@ -266,3 +271,15 @@ def _live_sheets(wb, summary, live: dict, w, used: set[str]) -> None:
         summary.append([w.label("verdict"), f"={gref}!G{headline_row}"])
         for r in range(summary.max_row - 2, summary.max_row + 1):
             summary.cell(r, 2).font = bold
+
+
+def _linear_formula(linear: dict | None, rname: str, rcol: dict, row_of: dict) -> str | None:
+    """A level goal as its value in the plan plus its gain per point of each rate cell moved from the plan's
+    rate (core/goals.linear_form): exact, the goal being affine in the rates."""
+    if linear is None:
+        return None
+    terms = "".join(
+        f"{'+' if coef >= 0 else '-'}{abs(coef)!r}*({rname}!{rcol[item]}{row_of[block]}-({rate!r}))"
+        for block, item, coef, rate in linear["terms"]
+    )
+    return f"={linear['value']!r}{terms}"

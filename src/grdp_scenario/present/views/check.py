@@ -180,5 +180,5 @@ def check_document(scenario, evaluation: Evaluation, lang="en") -> Document:
         ok,
         notes,
         exit_code=0 if ok else 1,
-        live=live_model(evaluation, lang, scenario.targets),
+        live_factory=lambda: live_model(evaluation, scenario.goals, lang, scenario.targets),
     )

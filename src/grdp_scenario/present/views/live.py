@@ -7,11 +7,13 @@ the arithmetic of docs/method.md §1 and the override rule of §8 to it; tests c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from ...core import periods
+from ...core.affine import affine_map
 from ...core.evaluate import RESIDUAL, Evaluation
-from ...core.overrides import open_blocks
+from ...core.goals import PERCENT, find, linear_form
+from ...core.overrides import allowed_items, allowed_periods, open_blocks
 from ...core.rounding import EPS
 from ..wording import Wording
 
@@ -43,8 +45,10 @@ PAGE_LABELS = (
 )
 
 
-def live_model(evaluation: Evaluation, lang: str = "en", plan: Any = None) -> dict[str, Any]:
-    """The economy behind ``evaluation``, its goals and the words to show them, as JSON-able data."""
+def live_model(evaluation: Evaluation, goals: Sequence = (), lang: str = "en", plan: Any = None) -> dict[str, Any]:
+    """The economy behind ``evaluation``, its goals (core/goals.Goal) and the words to show them, as JSON-able
+    data: the base volumes and rates for the workbook's formulas, and the affine map (core/affine.py) the
+    page's what-if resolves overrides over."""
     w = Wording(lang, plan)
     e = evaluation.economy
     open_names = set(open_blocks(e))
@@ -74,20 +78,60 @@ def live_model(evaluation: Evaluation, lang: str = "en", plan: Any = None) -> di
         "published": {p: dict(v) for p, v in e.published.items()},
         "published_status": dict(e.published_status),
         "goals": [
-            {"period": g.period, "item": g.item, "min": g.min, "slack": g.slack, "headline": g.headline}
+            {
+                "period": g.period,
+                "item": g.item,
+                "min": g.min,
+                "slack": g.slack,
+                "headline": g.headline,
+                "relative": g.relative,
+                "unit": g.unit,
+                "linear": _linear(e, goals, g),
+            }
             for g in evaluation.goals
         ],
         "eps": EPS,
+        "affine": affine_dict(e, goals, evaluation.goals),
         # What the what-if departs from: the plan, or what was published and what it projects.
         "baseline_label": w.label("report_outturn" if _with_outturn(e) else "report_plan"),
         "labels": {
-            "items": {k: w.item(k) for k in ["grdp", *e.sector_keys, RESIDUAL]},
+            "items": {k: w.item(k) for k in ["grdp", *e.sector_keys, RESIDUAL, *(g.item for g in evaluation.goals)]},
             "periods": {p: w.period(p) for p in periods.REPORTED},
             "statuses": {s: w.status(s) for s in ("actual", "estimate", "target", "derived", "mixed")},
-            "verdicts": {v: w.label(f"goal_{v}") for v in ("met", "within_rounding", "missed")},
+            "verdicts": {v: w.label(f"goal_{v}") for v in ("met", "within_rounding", "missed", "unknown")},
             "page": {k: w.label(k) for k in PAGE_LABELS},
         },
     }
+
+
+def _linear(economy, goals: Sequence, judged) -> dict[str, Any] | None:
+    """A level goal's linear form over the open rate cells (core/goals.linear_form), for the workbook: growth
+    goals are formulas over the growth sheet instead."""
+    goal = find(goals, judged.period, judged.item)
+    if judged.unit == PERCENT or goal is None:
+        return None
+    form = linear_form(goal, economy)
+    if form is None:
+        return None
+    value, terms = form
+    rates = {b.name: b.rates for b in economy.blocks}
+    return {
+        "value": value,
+        "terms": [
+            [block, item, coef, rates[block].get(item, economy.block_grdp(economy.block(block)))]
+            for (block, item), coef in terms.items()
+        ],
+    }
+
+
+def affine_dict(economy, goals: Sequence, judged: Sequence) -> dict[str, Any]:
+    """The affine map over the goals in the order the evaluation judged them (``goal.I`` is ``goals[I]``)."""
+    order = {(g.period, g.item): i for i, g in enumerate(judged)}
+    ordered = sorted(goals, key=lambda g: order.get((g.period, g.item), len(order)))
+    out = affine_map(economy, ordered).to_dict()
+    out["periods"] = allowed_periods(economy)
+    out["items"] = allowed_items(economy)
+    return out
 
 
 def _with_outturn(economy) -> bool:

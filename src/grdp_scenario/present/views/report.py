@@ -134,5 +134,5 @@ def report_document(plan_scenario, scenario, planned, current, need=None, lang="
         notes,
         base.exit_code,
         charts,
-        live=base.live,
+        live_factory=base.live_factory,
     )
