@@ -45,6 +45,106 @@ def test_the_core_imports_only_itself_and_the_standard_library(path):
             assert level == 1, f"{path.name} reaches out of the core: {'.' * level}{module}"
 
 
+#: The layers, bottom up: each may import the ones below it and never one above (README, "Design").
+#: The library (library.py, results.py) sits above the presentation: a result's JSON may carry the
+#: audit's messages, and reconcile's written file its comments, in the user's language.
+LAYERS = [
+    ("core", ["core"]),
+    ("inputs", ["inputs"]),
+    ("audit", ["audit", "calibrate.py"]),
+    ("present", ["present"]),
+    ("library", ["library.py", "results.py"]),
+    ("cli", ["cli", "__main__.py"]),
+]
+
+
+def layer_of(module: str) -> str | None:
+    """The layer of a module of the package, named from the package's root (``core.goals``, ``library``)."""
+    head = module.split(".")[0]
+    for layer, parts in LAYERS:
+        if any(head == part.removesuffix(".py") for part in parts):
+            return layer
+    return None
+
+
+def package_imports(path: Path) -> list[str]:
+    """Every module of the package a file imports, resolved from the package's root, lazy imports too."""
+    here = path.relative_to(PACKAGE).parent.parts
+    out = []
+    for level, module in imports(path):
+        if level == 0:
+            if module.startswith("grdp_scenario."):
+                out.append(module.removeprefix("grdp_scenario."))
+            continue
+        base = here[: len(here) - (level - 1)] if level > 1 else here
+        out.append(".".join([*base, module] if module else base))
+    return out
+
+
+def files_of(parts: list[str]) -> list[Path]:
+    out = []
+    for part in parts:
+        target = PACKAGE / part
+        out += sorted(target.rglob("*.py")) if target.is_dir() else [target]
+    return out
+
+
+@pytest.mark.parametrize("layer, parts", LAYERS, ids=[name for name, _ in LAYERS])
+def test_every_layer_imports_only_the_layers_below_it(layer, parts):
+    order = [name for name, _ in LAYERS]
+    for path in files_of(parts):
+        for module in package_imports(path):
+            found = layer_of(module)
+            if found is None:  # the package's __init__ (InputError, __version__) is for everyone
+                continue
+            assert order.index(found) <= order.index(layer), f"{path.relative_to(PACKAGE)} ({layer}) imports {module}"
+
+
+def test_every_module_of_the_package_is_in_a_layer():
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE)
+        if relative.name == "__init__.py" and relative.parent == Path("."):
+            continue
+        assert layer_of(".".join(relative.with_suffix("").parts)) is not None, relative
+
+
+def test_the_layer_test_sees_an_import_upward(tmp_path):
+    # A control: a present module importing the CLI is named (the test above can fail).
+    fake = PACKAGE / "present" / "views" / "check.py"
+    assert "core.evaluate" in package_imports(fake)
+    assert (
+        layer_of("cli.run") == "cli" and layer_of("library") == "library" and layer_of("present.wording") == "present"
+    )
+
+
+def test_no_import_cycle_between_modules():
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+        graph[name] = {m for m in package_imports(path) if m in _modules()}
+    seen, stack = set(), []
+
+    def visit(node: str) -> None:
+        if node in stack:
+            raise AssertionError(f"import cycle: {' -> '.join(stack[stack.index(node) :] + [node])}")
+        if node in seen:
+            return
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            visit(nxt)
+        stack.pop()
+        seen.add(node)
+
+    for node in sorted(graph):
+        visit(node)
+
+
+def _modules() -> set[str]:
+    return {
+        ".".join(p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__") for p in PACKAGE.rglob("*.py")
+    }
+
+
 def calls(path: Path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):

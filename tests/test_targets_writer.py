@@ -6,12 +6,11 @@ from __future__ import annotations
 import difflib
 
 from grdp_scenario.core.build import build
-from grdp_scenario.core.goals import stated
+from grdp_scenario.core.goals import as_mapping, stated
 from grdp_scenario.core.reconcile import open_blocks, reconcile
 from grdp_scenario.inputs.plan import load_plan
 from grdp_scenario.inputs.targets_writer import FileNotes, TextEdits, targets_text
 from grdp_scenario.library import Plan
-from grdp_scenario.results import goals_mapping
 
 from conftest import QUARTERLY_ACTUALS
 
@@ -68,9 +67,7 @@ def test_build_adds_sectors_to_block_and_flow_mappings_and_replaces_the_goals(wr
     scenario = Plan.load(t, a)
     built = build(scenario.economy, stated({"FY": {"grdp": 8.0}}), "uplift", {"a": 3.0, "b": 9.0})
     notes = FileNotes(goals="old goals were FY grdp 7, a 3")
-    text = targets_text(
-        scenario.targets, scenario.base, built.economy, ["Q3", "Q4"], 2, notes, goals_mapping(built.goals)
-    )
+    text = targets_text(scenario.targets, scenario.base, built.economy, ["Q3", "Q4"], 2, notes, as_mapping(built.goals))
     assert "# A province that writes its plan in block style." in text
     assert "grdp: 5.0  # a GRDP-only target" not in text and "# a GRDP-only target: build gives it sectors" in text
     assert "  FY: {grdp: 8}\n" in text and "# old goals were FY grdp 7, a 3\n" in text and "    a: 3\n" not in text

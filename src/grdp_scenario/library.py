@@ -283,8 +283,8 @@ class Plan:
         the plan with these targets and goals."""
         from .core.build import build as build_targets
         from .core.build import parse_goals
+        from .core.goals import as_mapping
         from .core.overrides import open_blocks
-        from .results import goals_mapping
 
         economy = self.economy
         goals = parse_goals(economy, goal, list(item))
@@ -303,7 +303,7 @@ class Plan:
 
         notes = build_file_notes(self, made, lang)
         blocks = open_blocks(economy)
-        write_targets(output, self, made.economy, blocks, made.decimals, notes, goals_mapping(made.goals))
+        write_targets(output, self, made.economy, blocks, made.decimals, notes, as_mapping(made.goals))
         return replace(result, file=str(output))
 
     def rollover(self, output: Path | str | None = None) -> RolloverResult:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from .core.goals import as_mapping
+
 if TYPE_CHECKING:
     from .audit import AuditReport
     from .core.analysis import Lever, Solution
@@ -152,19 +154,11 @@ class TargetsResult:
             out |= {
                 "profile": m.profile,
                 "level": m.level,
-                "goals": goals_mapping(m.goals),
+                "goals": as_mapping(m.goals),
                 "starts": dict(m.sources),
                 "decimals": m.decimals,
             }
         return out
-
-
-def goals_mapping(goals) -> dict[str, dict[str, float]]:
-    """Goals as the targets file writes them: period → item → minimum."""
-    out: dict[str, dict[str, float]] = {}
-    for g in goals:
-        out.setdefault(g.period, {})[g.item] = g.minimum
-    return out
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from . import periods
 from .economy import Economy
 from .errors import Fact, NotComputable
 from .growth import contribution, weighted_growth
 from .rounding import FAIL, MISSED, equal
-
-if TYPE_CHECKING:
-    from .goals import Goal, GoalResult
 
 RESIDUAL = "residual"
 
@@ -102,7 +99,7 @@ class Evaluation:
 
     economy: Economy
     periods: Mapping[str, PeriodResult]
-    goals: tuple[GoalResult, ...]
+    goals: tuple  # of goals.GoalResult, as judged
     nominal: Any = None  # nominal.NominalResult, or None
     #: Blocks whose given GRDP their sectors miss by more than rounding: a warning, not a verdict.
     gaps: tuple[ResidualGap, ...] = ()
@@ -110,7 +107,7 @@ class Evaluation:
     strict: bool = False
 
     @property
-    def headline(self) -> GoalResult | None:
+    def headline(self):
         return next((g for g in self.goals if g.headline), None)
 
     def goal_met(self, strict: bool | None = None) -> bool:
@@ -268,12 +265,14 @@ def residual_gaps(economy: Economy) -> tuple[ResidualGap, ...]:
     return tuple(gaps)
 
 
-def evaluate(economy: Economy, goals: Sequence[Goal], nominal_inputs: Any = None) -> Evaluation:
-    """Every reported period and every goal judged (goals.Goal.judge, docs/method.md §7)."""
-    from .goals import sort_key
-
+def evaluate(economy: Economy, goals: Sequence, nominal_inputs: Any = None) -> Evaluation:
+    """Every reported period and every goal judged (goals.Goal.judge, docs/method.md §7): the headline first,
+    then the year's other goals, then the periods in the year's order."""
     results = {p: period_result(economy, p) for p in periods.REPORTED}
-    judged = sorted((g.judge(economy) for g in goals), key=sort_key)
+    judged = sorted(
+        (g.judge(economy) for g in goals),
+        key=lambda g: (g.period != "FY", periods.sort_key(g.period), g.item != "grdp"),
+    )
     nominal = None
     if nominal_inputs is not None:
         from .nominal import nominal_result

@@ -207,11 +207,14 @@ def stated(goals: Mapping[str, Mapping[str, float]]) -> tuple[Goal, ...]:
     return tuple(growth_goal(p, item, float(m)) for p, items in goals.items() for item, m in items.items())
 
 
+def as_mapping(goals) -> dict[str, dict[str, float]]:
+    """Goals as a targets file writes them: period → item → minimum."""
+    out: dict[str, dict[str, float]] = {}
+    for g in goals:
+        out.setdefault(g.period, {})[g.item] = g.minimum
+    return out
+
+
 def find(goals, period: str, item: str) -> Goal | None:
     """The goal on ``period.item`` among ``goals``, or None."""
     return next((g for g in goals if (g.period, g.item) == (period, item)), None)
-
-
-def sort_key(goal) -> tuple:
-    """The headline first, then the year's other goals, then periods in the year's order."""
-    return (goal.period != "FY", periods.sort_key(goal.period), goal.item != "grdp")

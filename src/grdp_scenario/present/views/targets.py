@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...core.economy import PROVISIONAL
 from ...core.evaluate import Evaluation
-from ...core.goals import find
+from ...core.goals import as_mapping, find
 from ..document import Cell, Document, Table
 from ..wording import Wording
 from .analysis import warning_cell
@@ -158,7 +158,6 @@ def reconcile_file_notes(scenario, result, lang="en"):
 def build_file_notes(scenario, result, lang="en"):
     """What the built file says above each block (its figures before) and above the goals (the plan's)."""
     from ...inputs.targets_writer import FileNotes, number_text
-    from ...results import goals_mapping
 
     w = Wording(lang, scenario.targets)
     goal = number_text(find(result.goals, "FY", "grdp").minimum)
@@ -168,6 +167,6 @@ def build_file_notes(scenario, result, lang="en"):
     }
     old = "; ".join(
         f"{p}: " + ", ".join(f"{i} {number_text(v)}" for i, v in items.items())
-        for p, items in goals_mapping(scenario.goals).items()
+        for p, items in as_mapping(scenario.goals).items()
     )
     return FileNotes(blocks=blocks, published=w.label("file_published"), goals=w.label("file_goals", goals=old))

@@ -1,14 +1,35 @@
-"""Usage errors found by the command-line parser (click), in the user's language."""
+"""Usage errors found by the command-line parser (click): what the parser found, as our fact; the
+presentation words it in the user's language like any other error."""
 
 from __future__ import annotations
 
-from ...core.errors import InputError
-from ..wording import Wording
+import os
+import sys
+
+from ..core.errors import InputError
+
+
+def requested_lang(argv: list[str]) -> str:
+    """The language asked for on the command line (or in GRDP_SCENARIO_LANG), for errors found before parsing."""
+    lang = os.environ.get("GRDP_SCENARIO_LANG", "en")
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return lang if lang in ("en", "vi") else "en"
+
+
+def parser_exceptions():
+    """click's exceptions, wherever this typer keeps its click (newer typers vendor it)."""
+    import typer
+
+    return sys.modules[typer.BadParameter.__module__]
 
 
 def usage_error(exc, lang: str = "en", argv: list[str] | None = None) -> str:
     """A missing option, an unknown option or a bad value, as one paragraph with the fix."""
-    from ...cli import parser_exceptions
+    from ..present.wording import Wording
 
     errors = parser_exceptions()
     w = Wording(lang)
