@@ -73,6 +73,19 @@ CASES = {
 }
 
 
+def alias_bomb_plan() -> str:
+    """A 1 MB YAML whose aliases would stand for a billion values: refused at the count, not expanded."""
+    import tempfile
+    from pathlib import Path
+
+    laughs = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9)
+    )
+    path = Path(tempfile.mkdtemp()) / "bomb.yaml"
+    path.write_text(laughs + "# padding\n" * 100_000, encoding="utf-8")
+    return str(path)
+
+
 def many_rows_plan(rows: int) -> str:
     """The shipped plan with ``rows`` more indicator rows: work must grow linearly with the rows."""
     import tempfile
@@ -88,13 +101,13 @@ def many_rows_plan(rows: int) -> str:
     return str(path)
 
 
-def median_seconds(cmd: list[str], runs: int) -> float | None:
+def median_seconds(cmd: list[str], runs: int, codes: tuple[int, ...] = (0, 1)) -> float | None:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True)
         times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
+        if proc.returncode not in codes:
             return None
     return statistics.median(times)
 
@@ -142,6 +155,9 @@ def main() -> None:
     small, large = (results[f"grdp-scenario audit, {n:,} more indicator rows"] for n in (5_000, 20_000))
     if small and large:
         print(f"audit of 4× the rows costs {large / small:.1f}× (linear: about 4, quadratic: 16)")
+    bomb = median_seconds([PY, "-m", "grdp_scenario", "check", "--targets", alias_bomb_plan()], args.runs, (2,))
+    if bomb is not None:
+        print(f"a 1 MB alias bomb refused in {bomb * 1000:.0f} ms ({bomb / check:.2f} × check)")
     heavy = heavy_modules_on_help()
     print(f"heavy modules imported by --help: {', '.join(heavy) or 'none'}")
 

@@ -273,3 +273,15 @@ def test_sensitivity_of_a_goal_the_data_cannot_give_exits_2():
     r = cli("sensitivity", "--item", "industry")  # FY industry: H1 gives no industry rate
     assert r.exit_code == 2 and "FY industry is not computable" in r.stderr and "Traceback" not in r.output
     assert cli("sensitivity", "--item", "industry", "--period", "H2").exit_code == 0
+
+
+def test_a_required_rate_is_far_from_the_data_beyond_three_points_not_before(shipped):
+    # docs/method.md §4: more than FAR_POINTS (3) points outside the rates the data show
+    from grdp_scenario.core.analysis import far_from_data, highest_and_lowest
+
+    high, low = highest_and_lowest(shipped.economy, "services")
+    assert far_from_data(shipped.economy, "services", high + 2.99) is None
+    assert far_from_data(shipped.economy, "services", high + 3.01)[0] == "above"
+    assert far_from_data(shipped.economy, "services", low - 2.99) is None
+    assert far_from_data(shipped.economy, "services", low - 3.01)[0] == "below"
+    assert far_from_data(shipped.economy, "services", -100.0)[0] == "impossible"

@@ -233,3 +233,14 @@ def test_the_readme_documents_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for slug in RULES:
         assert f"| `{slug}` |" in readme
+
+
+@pytest.mark.parametrize("deflator, flagged", [(14.0, False), (16.0, True), (-4.0, False), (-6.0, True)])
+def test_a_deflator_outside_minus_5_to_15_percent_is_implausible(write, targets_text, deflator, flagged):
+    # FY nominal = base-year nominal × (1 + real 10 %) × (1 + deflator): the deflator the plan implies
+    fy_min = round(277449 * 1.10 * (1 + deflator / 100))
+    s = plan_with(write, targets_text, "FY_min: 312621}", f"FY_min: {fy_min}}}")
+    found = [f for f in findings(s, "deflator-plausible") if f.indicator == "grdp"]
+    assert bool(found) == flagged, (deflator, [f.actual for f in found])
+    if flagged:
+        assert found[0].actual == pytest.approx(deflator, abs=0.01)

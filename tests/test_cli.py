@@ -217,3 +217,9 @@ def test_a_quarterly_plan_with_a_grdp_only_estimate(write):
     assert data["periods"]["FY"]["sectors"] == {} and "Q2" not in str(data["periods"]["H2"]["blocks"])
     goal = next(g for g in data["goals"] if g["item"] == "a")
     assert goal["value"] is None and goal["met"] is False  # sector a is unknown in Q2
+
+
+def test_a_period_of_blocks_with_different_statuses_is_mixed():
+    periods = json.loads(run("check", "-f", "json").stdout)["periods"]
+    statuses = {p: periods[p]["status"] for p in ("H1", "Q3", "H2", "9M", "FY")}
+    assert statuses == {"H1": "actual", "Q3": "target", "H2": "target", "9M": "mixed", "FY": "mixed"}

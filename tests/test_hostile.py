@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -62,18 +61,16 @@ BAD_PLANS = {
 def test_a_hostile_plan_gets_exit_2_and_one_message(name, command, write):
     text, said = BAD_PLANS[name]
     path = write("t.yaml", text)
-    start = time.perf_counter()
     r = cli(command, "--targets", path)
     assert r.exit_code == 2 and no_traceback(r), r.output
     assert said in r.stderr and "t.yaml" in r.stderr
-    assert time.perf_counter() - start < 2  # an alias bomb is refused, not expanded
 
 
-def test_a_1_mb_alias_bomb_is_refused_in_under_a_second(write):
+def test_a_1_mb_alias_bomb_is_refused_before_it_is_expanded(write):
+    # counted, not expanded: refused at the count (how fast is scripts/benchmark.py's to measure, not a test's)
     path = write("bomb.yaml", BILLION_LAUGHS + "# padding\n" * 100_000)
-    start = time.perf_counter()
     r = cli("check", "--targets", path)
-    assert r.exit_code == 2 and time.perf_counter() - start < 1.0
+    assert r.exit_code == 2 and "more than 100,000 values" in r.stderr
 
 
 @pytest.mark.parametrize(

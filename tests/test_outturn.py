@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.analysis import solve
+from grdp_scenario.core.evaluate import computed_period_result
 from grdp_scenario.core.overrides import set_rate
 from grdp_scenario.inputs import outturn
 from grdp_scenario.library import Plan, data_path
@@ -125,3 +126,20 @@ def test_the_2025_walk_through():
 def test_recording_into_a_missing_folder_exits_2(tmp_path):
     r = cli("record", "9M", "--grdp", "7.39", "--outturn", tmp_path / "nowhere" / "o.csv")
     assert r.exit_code == 2 and "No such file or directory" in r.stderr and "Traceback" not in r.output
+
+
+def test_published_year_figures_spread_over_the_unknown_quarters_by_equal_points(tmp_path, shipped):
+    # FY with its sectors published, Q3 and Q4 not: they move by the same points (docs/method.md §8) so
+    # that the year gives every published figure; the split between them is an assumption, said so.
+    out = tmp_path / "o.csv"
+    rates = {"agriculture": 3.79, "industry_construction": 8.01, "services": 8.79, "product_taxes": 4.99}
+    args = ["record", "FY", "--grdp", "7.23", *[a for k, v in rates.items() for a in ("--rate", f"{k}={v}")]]
+    assert CliRunner().invoke(app, [*args, "--outturn", str(out)]).exit_code == 0
+    after = Plan.load(outturn=out)
+    for s, published in rates.items():
+        moved = [after.economy.block(b).rates[s] - shipped.economy.block(b).rates[s] for b in ("Q3", "Q4")]
+        assert moved[0] == pytest.approx(moved[1], abs=1e-9) and abs(moved[0]) > 0.1, s
+        # the blocks themselves give the published figure (not only the figure laid over the year)
+        assert computed_period_result(after.economy, "FY").sectors[s] == pytest.approx(published, abs=1e-9)
+    assert {d.block for d in after.derived} == {"Q3", "Q4"}
+    assert after.check().value("FY", "grdp") == 7.23
