@@ -95,3 +95,28 @@ def test_reconcile_and_build_write_the_file_the_command_writes(tmp_path):
         assert call(Plan.load(), mine).file == str(mine)
         assert CliRunner().invoke(app, [*args, "--output", str(theirs)]).exit_code == 0
         assert mine.read_text(encoding="utf-8") == theirs.read_text(encoding="utf-8")
+
+
+def test_the_readme_shows_every_computing_command_beside_its_call():
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## From Python") : readme.index("## Languages")]
+    shown = set(re.findall(r"\| `(?:grdp-scenario )?(\w+)[^|]*` \| `(?:Plan\.load\([^)]*\)|plan)\.(\w+)\(", section))
+    computing = {
+        "check",
+        "whatif",
+        "required",
+        "sensitivity",
+        "sweep",
+        "risk",
+        "reconcile",
+        "build",
+        "rollover",
+        "audit",
+    }
+    assert {method for _, method in shown} == computing
+    assert all(command == method for command, method in shown)
+    assert all(callable(getattr(Plan, m)) for m in computing)
