@@ -52,7 +52,8 @@ Counterfactual = Annotated[
     bool,
     typer.Option(
         "--counterfactual",
-        help="Allow changing blocks that are actual or published (the published figures over them are set aside).",
+        help="Allow changing blocks that are actual, estimated or published (the published figures over them "
+        "are set aside).",
     ),
 ]
 Output = Annotated[
