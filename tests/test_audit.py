@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from grdp_scenario.audit import SEVERITIES, run_audit
-from grdp_scenario.audit.catalogue import RULES
+from grdp_scenario.audit.rules import RULES
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.rounding import EXACT, FAIL, ROUNDING, at_most, equal
 from grdp_scenario.inputs.plan import json_schema

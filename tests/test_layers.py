@@ -100,6 +100,22 @@ def test_every_layer_imports_only_the_layers_below_it(layer, parts):
             assert order.index(found) <= order.index(layer), f"{path.relative_to(PACKAGE)} ({layer}) imports {module}"
 
 
+#: What the CLI may take from below the library: errors, the parsing of option values and terminal text, and
+#: the files it writes or reads as files (a command that computes goes through the library, contract §4).
+CLI_MAY_IMPORT_BELOW = {"core.errors", "core.values", "core.text", "inputs.atomic", "inputs.packaged"}
+#: Commands that only read and write files, and calibrate (a fit of the targets file alone): no Plan.
+FILE_COMMANDS = {"init.py", "plan.py", "schema.py", "calibrate.py", "record.py", "audit.py"}
+
+
+def test_the_cli_computes_nothing_itself():
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        for module in package_imports(path):
+            if layer_of(module) not in ("core", "inputs", "audit"):
+                continue
+            allowed = module in CLI_MAY_IMPORT_BELOW or (path.name in FILE_COMMANDS and not module.startswith("core."))
+            assert allowed, f"cli/{path.name} imports {module}: call the library (library.Plan) instead"
+
+
 def test_every_module_of_the_package_is_in_a_layer():
     for path in PACKAGE.rglob("*.py"):
         relative = path.relative_to(PACKAGE)
@@ -199,7 +215,7 @@ def test_every_message_has_a_vietnamese_translation_with_the_same_fields():
 
 
 def test_every_rule_has_its_words_and_labels_are_complete():
-    from grdp_scenario.audit.catalogue import RULES
+    from grdp_scenario.audit.rules import RULES
 
     assert set(RULE_TEXTS) == set(RULES)
     for period in ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY"):

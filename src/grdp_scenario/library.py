@@ -30,7 +30,15 @@ from .inputs.actuals import BaseYear, load_actuals
 from .inputs.join import economy_from_plan, goals_from_plan, no_figures_error, nominal_inputs_from_plan
 from .inputs.packaged import DEFAULT_ACTUALS, DEFAULT_BASE_YEAR, DEFAULT_REGION, DEFAULT_TARGETS, data_path
 from .inputs.plan import PlanFile, load_plan
-from .results import AuditResult, RequiredResult, RolloverResult, SensitivityResult, TargetsResult, WhatifResult
+from .results import (
+    AuditResult,
+    ReportResult,
+    RequiredResult,
+    RolloverResult,
+    SensitivityResult,
+    TargetsResult,
+    WhatifResult,
+)
 
 __all__ = ["Plan", "data_path", "DEFAULT_TARGETS", "DEFAULT_ACTUALS"]
 
@@ -320,6 +328,16 @@ class Plan:
         empty = [f"{key},{made.year},{u.block},{s},,," for u in made.undetermined if u.union is None for s in u.sectors]
         result = RolloverResult(made, text + "".join(line + "\n" for line in empty))
         return result if output is None else result.write(output)
+
+    def report(self, outturn: Path | str | None = None) -> ReportResult:
+        """What ``report`` shows: the plan beside what was published (``outturn``), and what the open blocks
+        require for the year's GRDP goal."""
+        from .core.overrides import open_blocks
+
+        scenario = self.with_outturn(outturn) if outturn else self
+        open_now = scenario.goal("FY", "grdp") is not None and open_blocks(scenario.ready().economy)
+        need = scenario.required() if open_now else None
+        return ReportResult(self, scenario, self.check(), scenario.check(), need)
 
     def audit(self, baseline: Path | str | None = None, fail_on: str = "error") -> AuditResult:
         """The plan's internal consistency (``audit``): the plan as printed, with any conflicts an outturn

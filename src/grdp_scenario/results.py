@@ -190,6 +190,22 @@ class RolloverResult:
 
 
 @dataclass(frozen=True)
+class ReportResult:
+    """What a report shows: the plan, the plan with what was published (``scenario``, the plan itself without
+    an outturn), each checked, and what the open blocks require for the FY GRDP goal (None when no block is
+    open or the plan sets no such goal)."""
+
+    plan: Any
+    scenario: Any
+    planned: Evaluation
+    current: Evaluation
+    need: RequiredResult | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.current.to_dict()
+
+
+@dataclass(frozen=True)
 class AuditResult:
     """The audit's findings (after any baseline) and the severity that fails."""
 

@@ -12,8 +12,8 @@ from typing import Callable
 
 from ..core.errors import Fact, InputError
 from ..core.rounding import EXACT, FAIL, ROUNDING
-from .catalogue import RULES
 from .checks import CHECKS, Audit, Outcome
+from .rules import RULES
 
 SEVERITIES = ("error", "warning", "info")
 SCHEMA_VERSION = 1

@@ -29,7 +29,6 @@ def report(
 
     def action() -> int:
         from ..core.errors import InputError
-        from ..core.overrides import open_blocks
         from ..library import Plan
         from ..present.render import Format, format_of_file
         from ..present.views.report import report_document
@@ -38,11 +37,8 @@ def report(
         fmt = format_of_file(output)
         if fmt not in reports:
             raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md", ".xlsx"), fix="fix-one-of")
-        plan = Plan.load(targets, actuals)
-        scenario = plan.with_outturn(outturn) if outturn else plan
-        headline = scenario.goal("FY", "grdp")
-        need = scenario.required() if headline is not None and open_blocks(scenario.economy) else None
-        document = report_document(plan, scenario, plan.check(), scenario.check(), need, lang)
+        result = Plan.load(targets, actuals).report(outturn)
+        document = report_document(result, lang)
         code = emit(document, fmt, lang.value, output, verdict_exit=True)
         return code if verdict_exit else 0  # a report written is the command's success, whatever its format
 

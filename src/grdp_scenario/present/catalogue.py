@@ -744,7 +744,7 @@ MESSAGES: dict[str, str] = {
     "detail-stale": N_("rule {rule}"),
 }
 
-#: Audit rules (audit/catalogue.py has their slugs and severities): title, description, message template.
+#: Audit rules (audit/rules.py has their slugs and severities): title, description, message template.
 RULE_TEXTS: dict[str, tuple[str, str, str]] = {
     "structure-sums-to-100": (
         N_("Structure shares add to 100"),

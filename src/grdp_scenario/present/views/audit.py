@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...audit import SCHEMA_VERSION, SEVERITIES, AuditReport, Finding
-from ...audit.catalogue import RULES
+from ...audit.rules import RULES
 from ..document import Cell, Document, Table
 from ..wording import Wording
 

@@ -19,9 +19,16 @@ def titled(w: Wording, title: str, with_outturn: bool, projected: bool) -> str:
     return w.label("report_of_outturn" if projected else "report_of_plan", title=title)
 
 
-def report_document(plan_scenario, scenario, planned, current, need=None, lang="en") -> Document:
-    """The report of ``planned`` (the plan's check) and ``current`` (with what was published), and ``need``
-    (what the open blocks require, a RequiredResult; None when no block is open)."""
+def report_document(result, lang="en") -> Document:
+    """The report of a ``ReportResult``: the plan's check, the check with what was published, and what the
+    open blocks require."""
+    plan_scenario, scenario, planned, current, need = (
+        result.plan,
+        result.scenario,
+        result.planned,
+        result.current,
+        result.need,
+    )
     w = Wording(lang, scenario.targets)
     base = check_document(scenario, current, lang)
     shown = [p for p in periods.REPORTED if planned.periods[p].computable]

@@ -1,5 +1,5 @@
-"""The catalogue of audit rules: each with a slug and a severity; its title, description and message
-template are words, and live with the other words in the presentation layer (present/messages.py).
+"""The audit rules: each with a slug and a severity; its title, description and message
+template are words, and live with the other words in the presentation layer (present/catalogue.py, RULE_TEXTS).
 
 A rule's check yields one Outcome per cell it looks at; an outcome holds exactly (no finding), holds only
 within the rounding of the printed numbers (an info finding), or fails (a finding of the rule's severity).
