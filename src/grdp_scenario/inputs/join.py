@@ -61,15 +61,13 @@ def economy_from_plan(
         parts = [v for v in volume_blocks if periods.quarters(v) <= want]
         straddling = [v for v in volume_blocks if periods.quarters(v) & want and not periods.quarters(v) <= want]
         if straddling:
-            raise InputError(
+            raise block_error(
+                plan,
+                name,
                 "growth-splits-volume-block",
-                file=plan.file,
-                line=plan.line("growth", name),
-                where=f"growth.{name}",
-                block=name,
+                fix="fix-growth-splits-volume-block",
                 actuals=base.file,
                 straddling=tuple(straddling),
-                fix="fix-growth-splits-volume-block",
             )
         volumes: dict[str, float] = {}
         for s in parents:
@@ -110,16 +108,16 @@ def economy_from_plan(
     )
 
 
+def block_error(plan, block: str, code: str, fix: str, **fields) -> InputError:
+    """An error at a growth block of the targets file: its line, its key."""
+    return InputError(
+        code, file=plan.file, line=plan.line("growth", block), where=f"growth.{block}", block=block, fix=fix, **fields
+    )
+
+
 def no_figures_error(plan, block: str) -> InputError:
     """A target block without figures, as ``init`` writes it: the error that points at ``build``."""
-    return InputError(
-        "block-no-figures",
-        file=plan.file,
-        line=plan.line("growth", block),
-        where=f"growth.{block}",
-        block=block,
-        fix="fix-block-no-figures",
-    )
+    return block_error(plan, block, "block-no-figures", fix="fix-block-no-figures")
 
 
 def goals_from_plan(plan, nominal: NominalInputs) -> tuple[Goal, ...]:
