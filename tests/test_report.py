@@ -73,10 +73,12 @@ def test_xlsx_export_keeps_numbers_and_neutralises_formulas(tmp_path):
     q4 = sum(v for (block, _), v in volumes.items() if block == "Q4") / sum(volumes.values())
     by_hand = 12.71 + (10 - Plan.load().check().value("FY", "grdp")) / q4
     assert row[2].value == pytest.approx(by_hand, abs=1e-9) and row[2].number_format == "0.00"
-    doc = Document('=HYPERLINK("http://x")', {}, [Table("t", "-t", ["@a", "b"], [[Cell("+1", "+1"), Cell("1", 1.0)]])])
+    rows = [[Cell("+A1", "+A1"), Cell("1", 1.0), Cell("-0.82", "-0.82")]]
+    doc = Document('=HYPERLINK("http://x")', {}, [Table("t", "-t", ["@a", "b", "c"], rows)])
     data = render(doc, "xlsx")
     sheet = load_workbook(io.BytesIO(data))["-t"]  # named by its title: "t" has no sheet name
-    assert sheet["A2"].value == "'@a" and sheet["A3"].value == "'+1" and sheet["B3"].value == 1.0
+    assert sheet["A2"].value == "'@a" and sheet["A3"].value == "'+A1" and sheet["B3"].value == 1.0
+    assert sheet["C3"].value == "-0.82"  # a number stays the number it is: neutralising never changes one
     assert load_workbook(io.BytesIO(data))["Summary"]["A1"].value.startswith("'=")
     assert safe_text("Dịch vụ") == "Dịch vụ"
 

@@ -250,7 +250,8 @@ class Plan:
         else:
             texts = [str(t) for t in sd]
         economy = self.ready().economy
-        return assess(economy, self.goals, parse_sd(texts, list(economy.top)), corr, draws, seed)
+        items = list(economy.top) + (["grdp"] if any(not b.rates for b in economy.blocks) else [])
+        return assess(economy, self.goals, parse_sd(texts, items), corr, draws, seed)
 
     def reconcile(
         self,

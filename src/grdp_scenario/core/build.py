@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
-from .analysis import effects
+from .analysis import effects, figure_value
 from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of
@@ -78,7 +78,8 @@ def build(
         raise InputError("goal-not-set", where="--goal", period="FY", item="grdp", fix="fix-goal-not-set")
     shape = shape_of(economy, blocks, profile, base_growth or {}, base_block_growth or {})
     items = {b: list(shape.start[b]) for b in blocks}
-    top_items = list(economy.top)
+    # A block that gives GRDP only (no sector rates) is built in GRDP: one more level, its own.
+    top_items = list(economy.top) + (["grdp"] if any("grdp" in items[b] for b in blocks) else [])
     zero = _with_levels(economy, shape, {s: 0.0 for s in top_items})
     one = _with_levels(economy, shape, {s: 1.0 for s in top_items})
     goal = headline.minimum
@@ -94,19 +95,20 @@ def build(
         raise InputError("goal-not-computable", where="--item", period=period, item=item, fix="fix-goal-not-computable")
     rises = []
     for s in top_items:
-        moves = {b: {k: shape.shape[b][k] for k in with_descendants(economy, s) if k in shape.shape[b]} for b in blocks}
+        keys = ["grdp"] if s == "grdp" else with_descendants(economy, s)
+        moves = {b: {k: shape.shape[b][k] for k in keys if k in shape.shape[b]} for b in blocks}
         rises.append((s, moves))
     a, d = effects(common, [m for _, m in rises], rows)
     raise_unreachable(rows, a, d, ())
     extra = smallest_change(a, d, [1.0] * len(rises))
     levels = {s: level for s in top_items}
     for (s, _), x in zip(rises, extra):
-        for k in with_descendants(economy, s):
+        for k in ["grdp"] if s == "grdp" else with_descendants(economy, s):
             if k in levels:
                 levels[k] += float(x)
     exact = _with_levels(economy, shape, levels)
     free = [(b, s) for b in blocks for s in items[b]]
-    reference = {f: exact.block(f[0]).rates[f[1]] for f in free}
+    reference = {f: figure_value(exact, *f) for f in free}
     decimals = printed_decimals(economy, blocks)
     printed = round_to_print(exact, economy, free, reference, [1.0] * len(free), rows, decimals)
     return Built(
@@ -149,9 +151,12 @@ def shape_of(
     shape: dict[str, dict[str, float]] = {}
     sources: dict[str, str] = {}
     latest = _latest_rates(economy)
+    # A plan of GRDP only (no block gives sectors) is built in GRDP; otherwise every block gets sectors.
+    in_sectors = any(b.rates for b in economy.blocks)
     for step, name in enumerate(blocks, start=1):
         block = economy.block(name)
         keys = [s for s in economy.sector_keys if economy.parents[s] is None or s in block.rates]
+        keys = keys if in_sectors else ["grdp"]
         if profile == "rising":
             known = {s: _inherited(economy, latest, s) for s in keys}
             if all(v is not None for v in known.values()):
@@ -192,7 +197,7 @@ def _inherited(economy: Economy, figures: Mapping[str, float], key: str) -> floa
     while key is not None:
         if key in figures:
             return figures[key]
-        key = economy.parents[key]
+        key = economy.parents.get(key)
     return None
 
 
@@ -203,6 +208,7 @@ def _latest_rates(economy: Economy) -> dict[str, float]:
     for block in economy.blocks:  # in the order of the year
         if block.name not in targets:
             out.update(block.rates)
+            out["grdp"] = economy.block_grdp(block)
     return out
 
 
@@ -211,6 +217,10 @@ def _with_levels(economy: Economy, shape: Shape, levels: Mapping[str, float]) ->
     sectors (a built block has no residual)."""
     for name, start in shape.start.items():
         block = economy.block(name)
+        if list(start) == ["grdp"]:  # a block of GRDP only: its GRDP is the figure built
+            grdp = start["grdp"] + levels["grdp"] * shape.shape[name]["grdp"]
+            economy = economy.replace_block(replace(block, grdp=grdp))
+            continue
         rates = {}
         for s, base in start.items():
             parent_level = levels.get(s)

@@ -174,5 +174,6 @@ def _spread(economy: Economy, period: str, blocks, names: list[str], items: dict
                 economy = economy.replace_block(replace(block, grdp=economy.block_grdp(block) + c))
     for b in unknown:
         block = economy.block(b.name)
-        economy = economy.replace_block(replace(block, status="derived", source=f"derived:{period}"))
+        # "spread": derived under the equal-points assumption, so not a fact about each block (rollover)
+        economy = economy.replace_block(replace(block, status="derived", source=f"spread:{period}"))
     return economy

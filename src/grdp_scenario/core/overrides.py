@@ -107,7 +107,7 @@ def fixed_by(block: Block) -> Fact | None:
     origin, _, period = block.source.partition(":")
     if origin == "outturn":
         return Fact("block-outturn", block=block.name, period=period, status=block.status)
-    if origin == "derived":
+    if origin in ("derived", "spread"):
         return Fact("block-derived", block=block.name, period=period, status=block.status)
     if block.status == "actual":
         return Fact("block-actual", block=block.name)
@@ -267,7 +267,9 @@ def resolve(economy: Economy, overrides: list[Override], counterfactual: bool = 
     steps = _solve(matrix, [t - c for t, c in zip(targets, current)])
     result = _exact(moved(economy, _combined(zip(steps, directions))), ordered, targets)
     for block in result.blocks:
-        for key, rate in block.rates.items():
+        # every rate, and the GRDP of a block that gives no sectors: growth of -100 % or less is no economy's
+        figures = block.rates.items() if block.rates else [("grdp", block.grdp)]
+        for key, rate in figures:
             if rate <= -100:
                 raise InputError(
                     "overrides-rate-impossible",

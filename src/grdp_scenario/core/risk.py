@@ -16,8 +16,9 @@ from typing import Any, Sequence
 from .analysis import effects
 from .economy import Economy
 from .errors import InputError
-from .goals import Goal
+from .goals import PERCENT, Goal
 from .overrides import direction, open_blocks
+from .rounding import noise, reaches
 from .values import parse_number
 
 QUANTILES = (0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95)
@@ -36,12 +37,19 @@ class GoalRisk:
     stdev: float
     weights: tuple[float, ...]
     headline: bool = False
+    #: Levels (billions of VND) meet their goal within a relative noise, rates within EPS points.
+    relative: bool = False
+
+    @property
+    def threshold(self) -> float:
+        """The value that meets the goal by the one rule of ``check`` (rounding.reaches)."""
+        return self.min - noise(self.min, self.relative)
 
     @property
     def probability(self) -> float:
         if self.stdev == 0:
-            return 1.0 if self.mean >= self.min else 0.0
-        return 1 - NormalDist(self.mean, self.stdev).cdf(self.min)
+            return 1.0 if reaches(self.mean, self.min, self.relative) else 0.0
+        return 1 - NormalDist(self.mean, self.stdev).cdf(self.threshold)
 
     def quantiles(self) -> dict[str, float]:
         return {f"{int(q * 100)}": self.mean + self.stdev * NormalDist().inv_cdf(q) for q in QUANTILES}
@@ -129,7 +137,13 @@ def assess(
     if seed is not None and seed < 0:
         raise InputError("seed-negative", where="--seed", value=seed, fix="fix-seed")
     blocks = open_blocks(economy)
-    variables = [(b, s) for b in blocks for s in economy.top if s in economy.block(b).rates]
+    # each open block's top-level sector rates; a block that gives GRDP only, its GRDP
+    variables = [
+        (b, s)
+        for b in blocks
+        for s in (economy.top if economy.block(b).rates else ("grdp",))
+        if s in economy.block(b).rates or s == "grdp"
+    ]
     if not variables:
         raise InputError("risk-no-target", fix="fix-risk-no-target")
     n = len(variables)
@@ -149,7 +163,12 @@ def assess(
         # every goal check reports: one no uncertain rate reaches (actual blocks only) has σ = 0
         w = tuple(row)
         var = math.fsum(w[i] * cov[i][j] * w[j] for i in range(n) for j in range(n))
-        out.append(GoalRisk(goal.period, goal.item, goal.minimum, mean, math.sqrt(max(var, 0.0)), w, goal.headline))
+        sd_goal = math.sqrt(max(var, 0.0))
+        out.append(
+            GoalRisk(goal.period, goal.item, goal.minimum, mean, sd_goal, w, goal.headline, goal.unit != PERCENT)
+        )
+    if not out:  # every goal waits for figures the data do not give yet
+        raise InputError("risk-no-goal", fix="fix-risk-no-goal")
     result = RiskResult(variables, sd, corr, out, draws, seed)
     if draws:
         import numpy as np
@@ -163,7 +182,7 @@ def assess(
         met = np.zeros(len(out), dtype=np.int64)
         weights = np.array([g.weights for g in out]).T.reshape(n, len(out))
         means = np.array([g.mean for g in out])
-        minimums = np.array([g.min for g in out])
+        minimums = np.array([g.threshold for g in out])
         for start in range(0, draws, CHUNK):
             size = min(CHUNK, draws - start)
             shocks = (rng.standard_normal((size, n)) @ root.T) * np.array(sds)

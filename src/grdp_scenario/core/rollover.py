@@ -40,11 +40,12 @@ class Rollover:
 
 def is_actual(economy: Economy, block: Block) -> bool:
     """A block whose rates are actual: so in the plan, or published as actual by an outturn (directly or
-    derived from an actual cumulative figure)."""
+    derived from an actual cumulative figure). Blocks spread under one published figure by equal points
+    (Q3 and Q4 from a published year) are not: only their sum is determined (``_sums_from_published``)."""
     if block.status == "actual":
         return True
-    if block.status == "derived":
-        period = block.source.partition(":")[2]
+    origin, _, period = block.source.partition(":")
+    if block.status == "derived" and origin == "derived":
         return economy.published_status.get(period) == "actual"
     return False
 

@@ -10,6 +10,7 @@ gives them together, so every point equals ``whatif`` with the same ``--set``s.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,6 +18,7 @@ from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of
 from .overrides import Override, make_override, require_open, resolve
+from .rounding import noise
 from .values import check_rate, parse_number
 
 MAX_POINTS = 20_000_000
@@ -38,7 +40,10 @@ class Axis:
 
     @property
     def count(self) -> int:
-        return int(round((self.stop - self.start) / self.step)) + 1
+        """Points from start by step up to the stop, never past it (a step that does not divide the range
+        stops short); a stop a hair short of a whole step (binary noise) still counts that step."""
+        steps = (self.stop - self.start) / self.step
+        return math.floor(steps + 1e-9 * max(1.0, steps)) + 1
 
     def values(self):
         import numpy as np
@@ -87,7 +92,7 @@ class SweepResult:
         return int(self.grid.size)
 
     def to_dict(self) -> dict[str, Any]:
-        met = self.grid >= self.goal
+        met = self.grid >= self.goal - noise(self.goal)  # the one goal rule (rounding.reaches)
         out: dict[str, Any] = {
             "points": self.points,
             "goal": {"period": self.goal_period, "item": self.goal_item, "min": self.goal},
@@ -134,7 +139,7 @@ class SweepResult:
         mesh = np.meshgrid(*[a.values() for a in self.axes], indexing="ij")
         data = {a.name: m.ravel() for a, m in zip(self.axes, mesh)}
         data[f"{self.goal_period}.{self.goal_item}"] = self.grid.ravel()
-        data["goal_met"] = self.grid.ravel() >= self.goal
+        data["goal_met"] = self.grid.ravel() >= self.goal - noise(self.goal)
         return pd.DataFrame(data)
 
 

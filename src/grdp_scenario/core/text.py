@@ -9,14 +9,18 @@ text shown to people has them removed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A plain number ("-0.82", "+1.5e3"): a spreadsheet reads it as the number it is, never as a formula, so it
+#: is written as it stands (neutralising it would change the number into text).
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 
 
 def spreadsheet_safe(text: str) -> str:
-    """Text a spreadsheet will show, never run."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """Text a spreadsheet will show, never run; a plain number stays the number it is."""
+    return "'" + text if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text) else text
 
 
 def spreadsheet_restore(text: str) -> str:

@@ -121,15 +121,17 @@ def no_figures_error(plan, block: str) -> InputError:
 
 
 def goals_from_plan(plan, nominal: NominalInputs) -> tuple[Goal, ...]:
-    """The plan's goals as values (core/goals.py), each with its own rounding (docs/method.md §7): a goal
-    printed without decimals ("từ 10% trở lên") is a stated threshold and carries none; one printed with
-    decimals carries half its last place. Level goals are reckoned with the plan's nominal assumptions."""
+    """The plan's goals as values (core/goals.py), each with its own rounding (docs/method.md §7): a goal is
+    a stated threshold and carries none ("từ 10% trở lên", a resolution's 6.5 %), unless the plan lists it
+    under ``printed_goals`` as a figure it computed and printed rounded (H2 11.90): then it carries half its
+    last printed place. Level goals are reckoned with the plan's nominal assumptions."""
     vnd_per_usd = plan.model.assumptions.vnd_per_usd
+    printed = plan.model.printed_goals
     out = []
     for period, items in plan.model.goals.items():
         for item, minimum in items.items():
-            decimals = plan.decimals("goals", period, item)
-            rounding = half_unit(decimals) if decimals else 0.0
+            # a stated threshold is exact; a figure the plan computed carries its printed rounding
+            rounding = half_unit(plan.decimals("goals", period, item)) if item in printed.get(period, ()) else 0.0
             measure = Level(item, nominal, vnd_per_usd) if item in LEVEL_UNITS else Growth(item)
             out.append(Goal(period, item, minimum, rounding, measure))
     return tuple(out)

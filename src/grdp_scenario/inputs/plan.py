@@ -217,6 +217,11 @@ class TargetsFile(Model):
     """Minimums keyed by period (FY, H2, ...), then by item: growth in percent of grdp or a sector key
     (FY: {grdp: 10, agriculture: 3.53}), or, for FY, a level at current prices: grdp_current (billion VND),
     per_capita (million VND), per_capita_usd (USD, at assumptions.vnd_per_usd)."""
+    printed_goals: dict[str, list[str]] = Field(default_factory=dict, json_schema_extra=PERIOD_KEYS)
+    """The goals that restate a figure the plan computed from its own targets and printed rounded (the
+    appendix's cumulative columns: H2 11.90 as Q3 and Q4 give it), keyed by period, then the items: such a
+    goal carries half a unit of its last printed place. Every other goal is a stated threshold, exact, however
+    it is printed ("từ 10% trở lên", a resolution's 6.5 %)."""
     growth: dict[str, GrowthBlock] = Field(json_schema_extra=PERIOD_KEYS)
     """The growth of each block, keyed by block (Q1..Q4, H1, H2, 9M, FY); the blocks partition the year
     (H1, Q3, Q4 or Q1..Q4)."""
@@ -528,6 +533,19 @@ def check_goals(file: str, located: Located, model: TargetsFile, items: list[str
                 raise _fail(file, located, path, "goal-level-not-positive", "fix-level-zero", item=item, value=minimum)
             if item == "per_capita_usd" and model.assumptions.vnd_per_usd is None:
                 raise _fail(file, located, path, "goal-needs-exchange-rate", "fix-goal-needs-exchange-rate")
+    for period, items in model.printed_goals.items():
+        for i, item in enumerate(items):
+            if item not in model.goals.get(period, {}):
+                given = tuple(f"{p}.{k}" for p, goals in model.goals.items() for k in goals)
+                raise _fail(
+                    file,
+                    located,
+                    ("printed_goals", period, i),
+                    "printed-goal-unknown",
+                    "fix-printed-goal-unknown",
+                    goal=f"{period}.{item}",
+                    allowed=given,
+                )
 
 
 def _fail_on(file: str, located: Located, path: tuple, check) -> None:

@@ -101,6 +101,7 @@ def plan_rows(plan: PlanFile) -> list[Row]:
             cells["base_year"] = printed("base_year_growth", s.key)
         rows.append(Row("growth", s.key, s.vi, s.en, s.parent or "", cells))
     items = ["grdp", *(s.key for s in m.sectors)]
+    items += [k for k in dict.fromkeys(k for goals in m.goals.values() for k in goals) if k not in items]  # levels
     for section, mapping, key in (
         ("goal", m.goals, "goals"),
         ("published", m.published, "published"),
@@ -110,6 +111,10 @@ def plan_rows(plan: PlanFile) -> list[Row]:
             cells = {p: printed(key, p, item) for p, figures_ in mapping.items() if item in figures_}
             if cells or (section == "goal" and item == "grdp"):
                 rows.append(Row(section, item, cells=cells))
+    for item in items:  # 1 where a goal restates a figure the plan computed (printed_goals)
+        cells = {p: "1" for p, listed in m.printed_goals.items() if item in listed}
+        if cells:
+            rows.append(Row("printed_goal", item, cells=cells))
     nominal = {"base_year": "base_year", "H1": "H1", "FY": "FY_min"}
     rows.append(Row("nominal", "grdp", cells=_present(printed, ("nominal",), nominal, m.nominal)))
     per_capita = {"base_year": "base_year", "FY": "FY_min"}
@@ -125,6 +130,8 @@ def plan_rows(plan: PlanFile) -> list[Row]:
         rows.append(Row("child_share", key, cells={"base_year": printed("assumptions", "child_shares", key)}))
     if a.population is not None:
         rows.append(Row("population", "population", cells={"FY": printed("assumptions", "population")}))
+    if a.vnd_per_usd is not None:
+        rows.append(Row("exchange_rate", "vnd_per_usd", cells={"FY": printed("assumptions", "vnd_per_usd")}))
     for i, ind in enumerate(m.indicators):
         meta = {k: str(getattr(ind, k) or "") for k in INDICATOR_META}
         rows.append(
@@ -269,12 +276,17 @@ def plan_text_from_table(table: TableSource) -> tuple[str, dict[str, Cell]]:
                 name = "FY_min" if c == "FY" else c
                 sections.setdefault(section, {}).setdefault("", {})[name] = text
                 cells[f"{section}.{name}"] = where[c]
-        elif section in ("deflator", "child_share", "population"):
-            column = {"deflator": "FY", "child_share": "base_year", "population": "FY"}[section]
+        elif section == "printed_goal":
+            for c in figures:
+                sections.setdefault("printed_goals", {}).setdefault(c, {})[item] = "1"
+                cells[f"printed_goals.{c}"] = where[c]
+        elif section in ("deflator", "child_share", "population", "exchange_rate"):
+            column = {"deflator": "FY", "child_share": "base_year", "population": "FY", "exchange_rate": "FY"}[section]
             if column in figures:
-                name = {"deflator": "deflators", "child_share": "child_shares", "population": "population"}[section]
+                name = {"deflator": "deflators", "child_share": "child_shares"}.get(section, item)
+                single = section in ("population", "exchange_rate")
                 sections.setdefault("assumptions", {}).setdefault(name, {})[item] = figures[column]
-                cells["assumptions." + (name if section == "population" else f"{name}.{item}")] = where[column]
+                cells["assumptions." + (name if single else f"{name}.{item}")] = where[column]
         elif section == "indicator" or section.startswith("indicator_"):
             ind = indicators.setdefault(item, {"_cell": here})
             if section == "indicator":
@@ -307,6 +319,8 @@ SECTIONS = (
     "deflator",
     "child_share",
     "population",
+    "exchange_rate",
+    "printed_goal",
     "indicator",
     *INDICATOR_PARTS,
     "indicator_text",
@@ -356,6 +370,9 @@ def _yaml(table, plan, sectors, blocks, sections, indicators, cells) -> str:
     lines += [f"  - {_mapping(s, strings=True)}" for s in sectors]
     lines.append("goals:" + ("" if sections.get("goals") else " {}"))
     lines += [f"  {p}: {_mapping(v)}" for p, v in sorted(sections.get("goals", {}).items(), key=_period_order)]
+    if sections.get("printed_goals"):
+        listed = sorted(sections["printed_goals"].items(), key=_period_order)
+        lines.append("printed_goals: {" + ", ".join(f"{p}: [{', '.join(v)}]" for p, v in listed) + "}")
     lines.append("growth:" + ("" if blocks else " {}"))
     rates = sections.get("growth", {})
     for b in sorted(blocks, key=lambda b: periods.sort_key(b) if b in periods.NAMES else (99,)):
@@ -381,8 +398,9 @@ def _yaml(table, plan, sectors, blocks, sections, indicators, cells) -> str:
     a = sections.get("assumptions", {})
     if a:
         parts = [f"{k}: {_mapping(a[k])}" for k in ("deflators", "child_shares") if k in a]
-        if "population" in a:
-            parts.append(f"population: {a['population']['population']}")
+        for key in ("population", "vnd_per_usd"):
+            if key in a:
+                parts.append(f"{key}: {a[key][key]}")
         lines.append("assumptions: {" + ", ".join(parts) + "}")
     if indicators:
         lines.append("indicators:")

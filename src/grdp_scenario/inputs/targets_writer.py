@@ -75,6 +75,9 @@ class TextEdits:
         if node.flow_style or not node.value:
             self._edit(node.start_mark.index, node.end_mark.index, "{" + ", ".join(lines) + "}")
             return
+        if not lines:  # a block mapping emptied: {} where its entries stood (a block's end mark takes in what follows)
+            self._edit(node.start_mark.index, _last_end(node), "{}")
+            return
         indent = " " * node.value[0][0].start_mark.column
         self._edit(node.value[0][0].start_mark.index, _last_end(node), f"\n{indent}".join(lines))
 
@@ -184,6 +187,8 @@ def targets_text(
             f"{p}: {{{', '.join(f'{i}: {number_text(v)}' for i, v in items.items())}}}" for p, items in goals.items()
         ]
         edits.replace_mapping(("goals",), lines)
+        if model.printed_goals:  # goals given anew are stated thresholds: none restates a printed figure
+            edits.replace_mapping(("printed_goals",), [])
         if notes.goals:
             edits.comment_before(("goals",), notes.goals)
     if notes.header:

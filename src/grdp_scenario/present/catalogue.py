@@ -619,6 +619,8 @@ MESSAGES: dict[str, str] = {
     "whatif-nothing": N_("no change given"),
     "fix-whatif-nothing": N_("Give --set PERIOD.ITEM=RATE, --shift PERIOD.ITEM=POINTS or --scenario FILE"),
     "goal-not-set": N_("the plan sets no {period} goal for {item}"),
+    "printed-goal-unknown": N_("{goal} is listed under printed_goals, but the plan sets no such goal"),
+    "fix-printed-goal-unknown": N_("List only goals the plan sets: {allowed}"),
     "goal-level-period": N_("a goal on {item} is a level of the whole year, not of {value}"),
     "goal-level-not-positive": N_("a goal on {item} is a level and must be above 0, not {value}"),
     "goal-needs-exchange-rate": N_("a goal in US dollars per person needs the exchange rate it is reckoned at"),
@@ -667,6 +669,11 @@ MESSAGES: dict[str, str] = {
     "sd-negative": N_("a standard deviation of {value} is below zero"),
     "fix-sd": N_("Write --sd 1 (points, every sector) or --sd services=1.5"),
     "risk-no-target": N_("no block has the status target, so nothing is uncertain"),
+    "risk-no-goal": N_("the data cannot give any goal of the plan yet, so there is no probability to compute"),
+    "fix-risk-no-goal": N_(
+        "Record the figures the goals need (a period's sectors, with grdp-scenario record), or ask about a goal "
+        "the data give"
+    ),
     "fix-risk-no-target": N_("Risk applies to the target blocks of the year"),
     "corr-impossible": N_("a common correlation of {value} is impossible for {rates} rates"),
     "fix-corr": N_("Give a value between {low} and 1"),

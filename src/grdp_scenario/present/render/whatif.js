@@ -146,8 +146,12 @@ function grdpEngine(M) {
         if (o.item !== "grdp" || single.grdp !== null) if (has(index, exact)) values[index[exact]] = o.value;
       }
     });
+    // every rate, and the GRDP of a block that gives no sectors (core/overrides.py: resolve)
+    var grdpOnly = {};
+    M.blocks.forEach(function (b) { if (!Object.keys(b.rates).length) grdpOnly["grdp." + b.name] = b.name + ".grdp"; });
     A.names.forEach(function (n, i) {
-      if (n.indexOf("rate.") === 0 && values[i] <= -100) throw new Problem("overrides-rate-impossible", { lever: n.slice(5) });
+      var lever = n.indexOf("rate.") === 0 ? n.slice(5) : grdpOnly[n];
+      if (lever && values[i] <= -100) throw new Problem("overrides-rate-impossible", { lever: lever });
     });
     return values;
   }

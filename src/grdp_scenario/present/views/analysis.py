@@ -110,7 +110,7 @@ def required_document(scenario, result, lang="en") -> Document:
     what = w.growth_of(goal_period, goal_item)
     what = what[:1].upper() + what[1:]
     text = w.label(
-        "required_met" if gap <= 0 else "required_gap",
+        "required_met" if result.goal_met else "required_gap",
         what=what,
         value=w.percent(current, 3),
         goal=w.percent(goal),
@@ -132,9 +132,9 @@ def required_document(scenario, result, lang="en") -> Document:
         data,
         [table],
         text,
-        gap <= 0,
+        result.goal_met,
         notes,
-        exit_code=0 if gap <= 0 else 1,
+        exit_code=0 if result.goal_met else 1,
     )
 
 

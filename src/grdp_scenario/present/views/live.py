@@ -135,4 +135,6 @@ def affine_dict(economy, goals: Sequence, judged: Sequence) -> dict[str, Any]:
 
 
 def _with_outturn(economy) -> bool:
-    return bool(economy.published) or any(b.source.startswith(("outturn:", "derived:")) for b in economy.blocks)
+    return bool(economy.published) or any(
+        b.source.startswith(("outturn:", "derived:", "spread:")) for b in economy.blocks
+    )
