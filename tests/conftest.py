@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,9 @@ from grdp_scenario.library import DEFAULT_ACTUALS, DEFAULT_TARGETS, Plan, data_p
 from grdp_scenario.present.wording import error_text
 
 ROOT = Path(__file__).resolve().parents[1]
+# Every test process sees the same terminal: tables are as wide as in a wide terminal unless a test asks for
+# a width (COLUMNS=80), whether the suite runs in one process or on both cores (pytest-xdist).
+os.environ.setdefault("COLUMNS", "120")
 
 
 @pytest.fixture(scope="session")

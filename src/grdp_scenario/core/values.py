@@ -48,7 +48,7 @@ def parse_number(raw: object, where: str | None = None) -> float:
         raise InputError("number-not-finite", where=where, value=str(raw), fix="fix-number")
     if abs(value) > HUGE:
         raise InputError("number-too-large", where=where, value=str(raw), fix="fix-number")
-    return value
+    return value + 0.0  # -0 is 0 (a spreadsheet keeps no sign on zero)
 
 
 def check_rate(value: float, where: str | None = None) -> float:
