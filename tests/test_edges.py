@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 from grdp_scenario import InputError, Plan
 from grdp_scenario.cli.app import app
 from grdp_scenario.core.goals import stated
-
 from test_schema import plans
 from test_whatif_engine import NODE, engine_answers
 
@@ -33,9 +32,27 @@ def cli(*args):
 OFFSETS = [(-5e-10, True), (0.0, True), (5e-10, True), (2e-9, False), (1e-6, False), (-1e-6, True)]
 
 
+def plan_of(kind: str, write) -> Plan:
+    """The shipped plan, a quarterly plan of sectors, or a plan of GRDP only."""
+    from conftest import QUARTERLY_ACTUALS, mini_targets
+
+    if kind == "shipped":
+        return Plan.load()
+    if kind == "sectors":
+        rows = [
+            "  Q1: {status: actual, a: 3.1, b: 6.7}",
+            *[f"  Q{q}: {{status: target, a: 4.{q}, b: 7.{q}}}" for q in (2, 3, 4)],
+        ]
+    else:
+        rows = ["  Q1: {status: actual, grdp: 4.0}", *[f"  Q{q}: {{status: target, grdp: 5.{q}}}" for q in (2, 3, 4)]]
+    targets = mini_targets("\n".join(rows)).replace("  - {key: b1, parent: b, vi: B1, en: B1}\n", "")
+    return Plan.load(write(f"{kind}.yaml", targets), write(f"{kind}.csv", QUARTERLY_ACTUALS))
+
+
+@pytest.mark.parametrize("kind", ["shipped", "sectors", "grdp-only"])
 @pytest.mark.parametrize("offset, met", OFFSETS)
-def test_check_required_sweep_and_risk_agree_at_the_goal(offset, met):
-    plan = Plan.load()
+def test_check_required_sweep_and_risk_agree_at_the_goal(offset, met, kind, write):
+    plan = plan_of(kind, write)
     value = plan.check().value("FY", "grdp")
     goal = value + offset
     judged = plan.with_goals(stated({"FY": {"grdp": goal}}))
@@ -51,10 +68,11 @@ def test_check_required_sweep_and_risk_agree_at_the_goal(offset, met):
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_the_page_judges_the_goal_by_the_same_rule(tmp_path):
+@pytest.mark.parametrize("kind", ["shipped", "sectors", "grdp-only"])
+def test_the_page_judges_the_goal_by_the_same_rule(kind, tmp_path, write):
     from grdp_scenario.present.views.live import live_model
 
-    plan = Plan.load()
+    plan = plan_of(kind, write)
     value = plan.check().value("FY", "grdp")
     for offset, met in OFFSETS:
         judged = plan.with_goals(stated({"FY": {"grdp": value + offset}}))

@@ -135,3 +135,30 @@ def test_a_fragment_the_uri_cannot_decode_is_read_as_typed(tmp_path):
     model = live_model(plan.check(), plan.goals, "en", plan.targets)
     (page,) = engine_answers(model, [["Q4.services=1%"]], tmp_path)
     assert "figures" in page  # "1%" is the rate 1 (a lone % in a fragment no longer stops the page)
+
+
+#: Fragments the page and the CLI must refuse (or accept) alike, and why (issue of the third wave).
+FRAGMENTS = [
+    (["Q4.grdp=14", "Q4.grdp=15"], "override-twice"),
+    (["Q4.grdp=14,5"], "number-decimal-comma"),
+    (["Q1.grdp=5"], "period-not-computable"),
+    (["Q4.servces=5"], "item-unknown"),
+    (["H1.grdp=9"], "lever-fixed"),
+    (["Q4.grdp=-100"], "rate-impossible"),
+    (["Q4.grdp=10001"], "rate-implausible"),
+    (["Q4.grdp"], "override-form"),
+    (["Q4.grdp=12.5%"], None),
+    (["Q4.grdp=1e1"], None),
+    (["Q4.grdp=5000"], None),
+    (["Q4.grdp=−3"], None),
+    (["H2.grdp=12", "Q3.grdp=11", "Q4.grdp=13"], "overrides-conflict"),
+]
+
+
+@pytest.mark.parametrize("texts, code", FRAGMENTS, ids=lambda v: "&".join(v) if isinstance(v, list) else str(v))
+def test_the_page_refuses_what_the_cli_refuses(texts, code, tmp_path):
+    plan = Plan.load()
+    model = live_model(plan.check(), plan.goals, "en", plan.targets)
+    (page,) = engine_answers(model, [texts], tmp_path)
+    mine = library_answer(plan, texts)
+    assert page.get("problem") == mine.get("problem") == code
