@@ -246,3 +246,24 @@ def test_a_plan_with_negative_rates_round_trips_through_its_table(case, rate, su
         before = runner.invoke(app, ["check", "--targets", str(targets), "--format", "json"])
         after = runner.invoke(app, ["check", "--targets", str(back), "--format", "json"])
         assert (before.exit_code, before.stdout) == (after.exit_code, after.stdout)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["", "agriculture", "industry_construction", "services", "product_taxes"]),
+        st.floats(0, 5, allow_nan=False),
+        min_size=1,
+    ),
+    st.floats(-0.25, 1, allow_nan=False),
+)
+def test_risk_answers_any_per_sector_sds(sds, corr):
+    texts = [f"{k}={v!r}" if k else repr(v) for k, v in sds.items()]
+    try:
+        result = Plan.load().risk(texts, corr=corr, draws=200, seed=1)
+    except InputError as exc:
+        assert exc.code == "corr-impossible"  # below -1/(n-1) for the plan's eight uncertain rates
+        return
+    for g in result.goals:
+        assert 0.0 <= g.probability <= 1.0 and g.stdev >= 0
+        assert 0.0 <= result.mc_probability[(g.period, g.item)] <= 1.0

@@ -76,7 +76,9 @@ def test_reconcile_lifts_the_targets_until_per_capita_is_met(per_capita_plan, tm
     assert g["value"] == pytest.approx(per_capita_by_hand(data["periods"]["FY"]["sectors"]), abs=1e-9)
 
 
-@pytest.mark.parametrize("fmt, shown", [("table", "100.00"), ("markdown", "100.00"), ("csv", "per_capita")])
+@pytest.mark.parametrize(
+    "fmt, shown", [("table", "100.00"), ("markdown", "100.00"), ("csv", "per_capita"), ("html", "100.00")]
+)
 def test_every_format_shows_the_level_goal_in_its_unit(per_capita_plan, fmt, shown):
     for lang, name in (("en", "GRDP per capita (million VND)"), ("vi", "GRDP bình quân đầu người")):
         out = cli("check", "--targets", per_capita_plan, "--format", fmt, "--lang", lang).stdout
