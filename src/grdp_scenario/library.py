@@ -87,6 +87,8 @@ class Plan:
     #: What applying an outturn found: the blocks it implies, and figures that conflict.
     derived: tuple[Derived, ...] = ()
     conflicts: tuple[Fact, ...] = ()
+    #: What laying the outturn over the plan assumed (several blocks under one figure moved by equal points).
+    assumptions: tuple[Fact, ...] = ()
     #: The plan's own economy, before anything published was laid over it (what the audit reads).
     planned: Economy | None = None
 
@@ -115,7 +117,13 @@ class Plan:
 
         figures = published_figures(load_outturn(outturn, self.targets))
         applied = apply_outturn(self.economy, figures, str(outturn))
-        return replace(self, economy=applied.economy, derived=applied.derived, conflicts=applied.conflicts)
+        return replace(
+            self,
+            economy=applied.economy,
+            derived=applied.derived,
+            conflicts=applied.conflicts,
+            assumptions=applied.assumptions,
+        )
 
     def with_economy(self, economy: Economy) -> Plan:
         return replace(self, economy=economy)

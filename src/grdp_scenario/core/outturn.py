@@ -16,7 +16,7 @@ from . import periods
 from .economy import Economy
 from .errors import Fact, InputError, NotComputable
 from .growth import completing_block_rate, weighted_growth
-from .overrides import moved
+from .overrides import moved, with_descendants
 
 KNOWN = ("actual", "estimate", "derived")
 #: A published cumulative figure that its (published) blocks miss by more than this is a conflict: the
@@ -47,14 +47,17 @@ class Derived:
 class Applied:
     economy: Economy
     derived: tuple[Derived, ...]
-    #: Facts about figures that do not fit: "outturn-conflict" (a published figure vs its published blocks)
-    #: and "outturn-unsplit" (several unknown blocks under one figure).
+    #: Figures that do not fit: "outturn-conflict" (a published figure vs its published blocks).
     conflicts: tuple[Fact, ...]
+    #: What the figures were laid over the plan on, that nothing published says: "outturn-unsplit" (several
+    #: unknown blocks under one figure, taken to move by equal points). An assumption, not a conflict.
+    assumptions: tuple[Fact, ...] = ()
 
 
 def apply_outturn(economy: Economy, figures: list[Published], file: str | None = None) -> Applied:
     """Lay the published figures over the plan, in the order of the year."""
     conflicts: list[Fact] = []
+    assumptions: list[Fact] = []
     derived: list[Derived] = []
     published: dict[str, dict[str, float]] = {}
     published_status: dict[str, str] = {}
@@ -96,13 +99,13 @@ def apply_outturn(economy: Economy, figures: list[Published], file: str | None =
                 economy = _spread(economy, period, blocks, [b.name for b in unknown], items)
                 for b in unknown:
                     derived.append(Derived(b.name, period, economy.block_grdp(economy.block(b.name))))
-                conflicts.append(Fact("outturn-unsplit", period=period, blocks=tuple(b.name for b in unknown)))
+                assumptions.append(Fact("outturn-unsplit", period=period, blocks=tuple(b.name for b in unknown)))
         published[period] = items
         published_status[period] = status
     economy = replace(
         economy, published=MappingProxyType(published), published_status=MappingProxyType(published_status)
     )
-    return Applied(economy, tuple(derived), tuple(conflicts))
+    return Applied(economy, tuple(derived), tuple(conflicts), tuple(assumptions))
 
 
 def _replace_block(economy: Economy, name: str, items: dict[str, float], status: str, source: str) -> Economy:
@@ -135,6 +138,11 @@ def _derive_block(economy: Economy, period: str, blocks, name: str, items: dict[
             rates[s] = completing_block_rate(items[s], s_total, s_rate, s_known)
     if not all(s in rates for s in economy.top):
         rates = {}
+    # a child the figures do not give moves with its parent by the same points (overrides.direction)
+    for s in economy.sector_keys:
+        parent = economy.parents[s]
+        if rates and s not in rates and s in new.rates and parent in rates and parent in new.rates:
+            rates[s] = new.rates[s] + (rates[parent] - new.rates[parent])
     block = replace(new, status="derived", rates=MappingProxyType(rates), grdp=grdp, source=f"derived:{period}")
     economy = economy.replace_block(block)
     return economy, economy.block_grdp(block) if (grdp is not None or rates) else float("nan")
@@ -160,7 +168,10 @@ def _spread(economy: Economy, period: str, blocks, names: list[str], items: dict
         now = sum(b.volumes[s] * (b.rates[s] + shift_before.get(b.name, 0.0)) for b in blocks)
         d = (rate * total - now) / sum(b.volumes[s] for b in unknown)
         for b in unknown:
-            moves[b.name][s] = moves[b.name].get(s, 0.0) + d
+            # the sector and its children by the same points: the rule of a what-if on a sector (overrides.direction)
+            for k in with_descendants(economy, s):
+                if k in b.rates and (k == s or k not in items):
+                    moves[b.name][k] = moves[b.name].get(k, 0.0) + d
     economy = moved(economy, moves)
     if "grdp" in items:
         # the published GRDP stands even where published sectors moved the blocks further

@@ -277,6 +277,9 @@ LABELS: dict[str, str] = {
     # record
     "recorded": N_("Recorded {period}: {figures} → {file}"),
     "revised": N_("Revised {period}: {figures} → {file}"),
+    "recorded_estimate": N_("Recorded {period} as an estimate: {figures} → {file}"),
+    "revised_estimate": N_("Revised {period} as an estimate: {figures} → {file}"),
+    "assumption": N_("Assumption: {text}"),
     "implied_block": N_("Implied {block}: {rate}"),
     "conflict": N_("Conflict: {text}"),
     # the report

@@ -149,7 +149,8 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
         notes.append(
             w.label("derived_note", block=w.period(d.block), period=w.period(d.period), rate=w.percent(d.rate))
         )
-    notes += [w.fact(c) for c in scenario.conflicts]
+    notes += [w.label("conflict", text=w.fact(c)) for c in scenario.conflicts]
+    notes += [w.label("assumption", text=w.fact(a)) for a in scenario.assumptions]
     off = [p for p in evaluation.periods.values() if not p.computable]
     if off:
         notes.append(

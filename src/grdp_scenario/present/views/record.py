@@ -10,8 +10,9 @@ def record_lines(plan, done, after, file: str, lang="en") -> tuple[list[str], li
     w = Wording(lang, plan)
     period = done.new[0].period
     figures = ", ".join(f"{w.item(r.item)} {w.percent(r.rate)}" for r in done.new)
-    said = [
-        w.label("revised" if done.replaced else "recorded", period=w.period(period), figures=figures, file=w.path(file))
-    ]
+    estimate = any(r.status == "estimate" for r in done.new)
+    key = ("revised" if done.replaced else "recorded") + ("_estimate" if estimate else "")
+    said = [w.label(key, period=w.period(period), figures=figures, file=w.path(file))]
     said += [w.label("implied_block", block=w.period(d.block), rate=w.percent(d.rate)) for d in after.derived]
+    said += [w.label("assumption", text=w.fact(a)) for a in after.assumptions]
     return said, [w.label("conflict", text=w.fact(c)) for c in after.conflicts]
