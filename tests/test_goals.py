@@ -102,7 +102,7 @@ def test_the_workbook_recomputes_a_level_goal_from_its_rate_cells(per_capita_pla
     for item, label in (("per_capita", "GRDP per capita (million VND)"), ("per_capita_usd", "GRDP per capita (USD)")):
         row = sheet[("FY", label)]
         assert row["Value"] == pytest.approx(after[item].value, rel=1e-12), item
-        assert row["Verdict"] == {"met": "met", "missed": "missed"}[after[item].verdict]
+        assert row["Verdict"] == {"met": "met (projected)", "missed": "missed (projected)"}[after[item].verdict]
 
 
 def test_a_level_goal_is_refused_where_the_plan_has_no_level(write, targets_text):

@@ -18,6 +18,7 @@ OUTTURN = str(data_path("outturn_2025.csv"))
 #: Words that stand in Vietnamese output as they are: names, formats, options the user types.
 ALLOWED = {
     "grdp",
+    "ubnd",  # Ủy ban nhân dân, in a document's number (34/KH-UBND) in either language
     "monte",
     "carlo",
     "readme",

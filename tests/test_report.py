@@ -49,7 +49,7 @@ def test_markdown_report_while_the_year_is_open(tmp_path):
     out = tmp_path / "r.md"
     assert cli("report", "--output", out).exit_code == 0
     md = out.read_text(encoding="utf-8")
-    assert md.startswith("# GRDP growth report 2025: Thành phố Cần Thơ\n\n**GOAL MET")
+    assert md.startswith("# GRDP growth report 2025: Thành phố Cần Thơ\n\n**PROJECTED TO MEET THE GOAL")
     assert "## What the remaining quarters need for 10.00% in FY" in md
     assert "| Q4 · GRDP | 12.71 | 12.66 |" in md
 

@@ -64,6 +64,17 @@ def base_year_file(targets: PlanFile) -> Path:
     )
 
 
+def made_on() -> str:
+    """Today's date (ISO), or the one ``SOURCE_DATE_EPOCH`` names."""
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
+    return datetime.date.today().isoformat()
+
+
 def _texts(overrides: Overrides) -> list[str]:
     """``P.ITEM=VALUE`` texts from a mapping or a list, so both go through the CLI's one parser."""
     if overrides is None:
@@ -91,6 +102,8 @@ class Plan:
     assumptions: tuple[Fact, ...] = ()
     #: The plan's own economy, before anything published was laid over it (what the audit reads).
     planned: Economy | None = None
+    #: Each published figure laid over the plan: period, item, rate, status, source and publication date.
+    sources: tuple[dict, ...] = ()
 
     # ----- loading ----------------------------------------------------------------------------------------
     @classmethod
@@ -113,16 +126,30 @@ class Plan:
     def with_outturn(self, outturn: Path | str) -> Plan:
         """The same plan with what was published laid over it (the plan's files are not read again)."""
         from .core.outturn import apply_outturn
-        from .inputs.outturn import load_outturn, published_figures
+        from .inputs.outturn import active_figures, load_outturn, published_figures
 
-        figures = published_figures(load_outturn(outturn, self.targets))
+        rows = load_outturn(outturn, self.targets)
+        figures = published_figures(rows)
         applied = apply_outturn(self.economy, figures, str(outturn))
+        sources = tuple(
+            {
+                "period": r.period,
+                "item": r.item,
+                "rate": r.rate,
+                "status": r.status,
+                "source": r.source,
+                "published": r.published or None,
+            }
+            for items in active_figures(rows).values()
+            for r in items.values()
+        )
         return replace(
             self,
             economy=applied.economy,
             derived=applied.derived,
             conflicts=applied.conflicts,
             assumptions=applied.assumptions,
+            sources=sources,
         )
 
     def with_economy(self, economy: Economy) -> Plan:
@@ -160,7 +187,20 @@ class Plan:
         return self
 
     def evaluate(self) -> Evaluation:
-        return evaluate(self.ready().economy, self.goals, self.nominal_inputs)
+        return replace(evaluate(self.ready().economy, self.goals, self.nominal_inputs), provenance=self.provenance())
+
+    def provenance(self) -> dict[str, Any]:
+        """Where the figures come from: the plan's document, every published figure used with its source and
+        publication date, the day this was made (``SOURCE_DATE_EPOCH`` fixes it, for reproducible files) and
+        the tool's version."""
+        from . import __version__
+
+        return {
+            "document": self.targets.model.document,
+            "published": [dict(s) for s in self.sources],
+            "made": made_on(),
+            "tool": f"grdp-scenario {__version__}",
+        }
 
     # ----- the commands -----------------------------------------------------------------------------------
     def check(self, strict: bool = False) -> Evaluation:

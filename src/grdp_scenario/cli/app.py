@@ -28,6 +28,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"grdp-scenario {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the tool's version and exit."
+    ),
+) -> None:
+    """GRDP growth scenarios for a provincial plan: do the quarterly targets reach the annual goal?"""
+
+
 for command in (
     check,
     whatif,

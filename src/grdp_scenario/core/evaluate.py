@@ -105,6 +105,9 @@ class Evaluation:
     gaps: tuple[ResidualGap, ...] = ()
     #: Whether goals other than the headline decide ``goal_met`` (``check --strict``).
     strict: bool = False
+    #: Where the figures come from (the plan's document, each published figure's source and date, when and
+    #: by what this was made), as the library states it; None for an evaluation of bare figures.
+    provenance: Mapping[str, Any] | None = None
 
     @property
     def headline(self):
@@ -179,6 +182,8 @@ class Evaluation:
         }
         if self.nominal is not None:
             out["nominal"] = self.nominal.to_json()
+        if self.provenance is not None:
+            out["provenance"] = dict(self.provenance)
         return out
 
     def periods_frame(self):

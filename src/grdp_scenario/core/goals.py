@@ -120,19 +120,43 @@ class GoalResult:
 
 
 def basis_of(economy: Economy, period: str) -> str:
-    """actual when every quarter of the period is actual (in the plan or published), plan when none is,
-    projected between (contract §3)."""
+    """actual when the period follows from actual figures alone (actual blocks, blocks derived from an actual
+    published figure, actual published periods, and their unions and differences: H2 = FY − H1), plan when
+    no quarter of it is actual or published, projected between (contract §3)."""
     wanted = periods.quarters(period)
-    actual: set[int] = set()
-    for p, status in economy.published_status.items():
-        if status == "actual" and periods.quarters(p) <= wanted:
-            actual |= periods.quarters(p)
-    for b in economy.blocks:
-        if b.status == "actual" and b.quarters <= wanted:
-            actual |= b.quarters
-    if actual >= wanted:
+    actual = {b.quarters for b in economy.blocks if _is_fact(economy, b)}
+    actual |= {periods.quarters(p) for p, s in economy.published_status.items() if s == "actual"}
+    actual = _closure(actual)
+    if wanted in actual:
         return "actual"
-    return "projected" if actual else "plan"
+    seen = set(actual) | {b.quarters for b in economy.blocks if b.status != "target"}
+    seen |= {periods.quarters(p) for p in economy.published_status}
+    return "projected" if any(q & wanted for q in seen) else "plan"
+
+
+def _is_fact(economy: Economy, block) -> bool:
+    """A block actual in the plan, or derived exactly from an actual published figure (not spread by an
+    assumption over several blocks)."""
+    origin, _, source = block.source.partition(":")
+    if block.status == "actual":
+        return True
+    return origin == "derived" and economy.published_status.get(source) == "actual"
+
+
+def _closure(known: set) -> set:
+    """Every set of quarters the known ones give: unions of disjoint ones, differences of nested ones."""
+    known = {frozenset(k) for k in known if k}
+    while True:
+        more = set()
+        for a in known:
+            for b in known:
+                if not a & b:
+                    more.add(a | b)
+                elif b < a:
+                    more.add(a - b)
+        if more <= known:
+            return known
+        known |= more
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,31 @@ LABELS: dict[str, str] = {
         "GOAL NOT MET, WITHIN ROUNDING: {period} GRDP growth {value} < {min}, short by {margin} points, "
         "no more than the rounding of the printed figures ({rounding})"
     ),
+    "verdict_met_projected": N_(
+        "PROJECTED TO MEET THE GOAL: {period} GRDP growth {value} ≥ {min} (margin {margin} points) {assumes}"
+    ),
+    "verdict_missed_projected": N_(
+        "PROJECTED TO MISS THE GOAL: {period} GRDP growth {value} < {min} (short by {margin} points) {assumes}"
+    ),
+    "verdict_within_rounding_projected": N_(
+        "PROJECTED SHORT OF THE GOAL, WITHIN ROUNDING: {period} GRDP growth {value} < {min}, short by {margin} "
+        "points, no more than the rounding of the printed figures ({rounding}), {assumes}"
+    ),
+    "verdict_unknown": N_(
+        "{period} GRDP growth is not known yet: the figures published so far do not give it (goal {min})"
+    ),
+    "assumes_targets": N_("if {blocks} meet their targets"),
+    "assumes_target": N_("if {blocks} meets its target"),
+    "assumes_estimates": N_("if the estimates for {blocks} hold"),
+    "assumes_whatif": N_("under this what-if"),
+    "assumes_and": N_("{first} and {second}"),
+    "verdict_projected": N_("{verdict} (projected)"),
     "no_headline": N_("The plan sets no FY GRDP goal; {met} of {total} goals are met"),
     "verdict_strict_missed": N_("STRICT: {n} other goal(s) missed: {items}"),
     "missed_goals": N_("Goals missed: {items}"),
+    "missed_goals_projected": N_("Goals projected to be missed: {items}"),
+    "rounding_goals_projected": N_("Goals projected short only within the rounding of the printed figures: {items}"),
+    "verdict_strict_missed_projected": N_("STRICT: {n} other goal(s) projected to be missed: {items}"),
     "rounding_goals": N_("Goals short only within the rounding of the printed figures: {items}"),
     "verdict": N_("Verdict"),
     "goal_met": N_("met"),
@@ -280,6 +302,11 @@ LABELS: dict[str, str] = {
     "recorded_estimate": N_("Recorded {period} as an estimate: {figures} → {file}"),
     "revised_estimate": N_("Revised {period} as an estimate: {figures} → {file}"),
     "assumption": N_("Assumption: {text}"),
+    "provenance_document": N_("Document: {document}"),
+    "provenance_published": N_("Published figures used: {items}"),
+    "provenance_source_dated": N_("{figures} ({source}, published {date})"),
+    "provenance_source": N_("{figures} ({source})"),
+    "provenance_made": N_("Made on {date} with {tool}"),
     "implied_block": N_("Implied {block}: {rate}"),
     "conflict": N_("Conflict: {text}"),
     # the report

@@ -94,6 +94,13 @@ class Wording:
         decimals = LEVEL_DECIMALS.get(goal.item, 2) + extra
         return self.number(value, decimals, grouping=goal.item in LEVEL_UNITS)
 
+    def date(self, iso: str) -> str:
+        """An ISO date as the reader writes it: 2025-10-16 in English, 16/10/2025 in Vietnamese."""
+        parts = iso.split("-")
+        if self.vi and len(parts) == 3 and all(p.isdigit() for p in parts):
+            return f"{int(parts[2]):02d}/{int(parts[1]):02d}/{parts[0]}"
+        return iso
+
     def percent(self, value: float | None, decimals: int = 2) -> str:
         return percent(value, self.lang, decimals)
 

@@ -185,8 +185,10 @@ function grdpEngine(M) {
   }
   function goals(values) {
     return M.goals.map(function (g, i) {
-      var value = figure(values, "goal." + i);
-      return { goal: g, value: value, verdict: verdict(value, g) };
+      var value = figure(values, "goal." + i), v = verdict(value, g);
+      // a verdict on a period not all actual is a projection, and its words say so
+      var words = g.basis !== "actual" && v !== "unknown" ? M.labels.projected_verdicts[v] : M.labels.verdicts[v];
+      return { goal: g, value: value, verdict: v, words: words };
     });
   }
   return {
@@ -347,7 +349,7 @@ if (typeof module !== "undefined" && module.exports) {
     var head = judged.filter(function (j) { return j.goal.headline; })[0];
     var verdictEl = root.querySelector(".whatif-verdict");
     if (head) {
-      verdictEl.textContent = L.verdicts[head.verdict] + " (" + L.page.report_goal + " ≥ " + fmt(head.goal.min, 2) + ")";
+      verdictEl.textContent = head.words + " (" + L.page.report_goal + " ≥ " + fmt(head.goal.min, 2) + ")";
       verdictEl.className = "whatif-verdict " + head.verdict;
     }
     // periods
@@ -365,7 +367,7 @@ if (typeof module !== "undefined" && module.exports) {
       var g = j.goal, value = j.value;
       return [L.periods[g.period], { text: L.items[g.item], cls: "" }, goalNumber(g, g.min), goalNumber(g, value),
         fmt(value === null ? null : value - g.min, 3, true),
-        { text: value === null ? "–" : L.verdicts[j.verdict], cls: "verdict-" + j.verdict }];
+        { text: j.words, cls: "verdict-" + j.verdict }];
     });
     root.querySelector(".whatif-goals").replaceChildren(table(
       [L.page.period, L.page.item, L.page.min, L.page.value, L.page.margin, L.page.verdict], goalRows, 2));

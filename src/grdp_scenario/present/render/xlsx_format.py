@@ -210,13 +210,14 @@ def _live_sheets(wb, summary, live: dict, w, used: set[str]) -> None:
         ref = gcell.get((g["period"], g["item"]))
         # A growth goal is its growth cell; a level goal its linear form over the rate cells.
         value = f"={ref}" if ref is not None else _linear_formula(g.get("linear"), rname, rcol, row_of)
+        said = labels["projected_verdicts"] if g.get("basis", "actual") != "actual" else verdicts
         if value is not None:
             noise = f"{eps}*MAX(1,ABS(C{r}))" if g.get("relative") else f"{eps}"
             goals[f"D{r}"] = value
             goals[f"E{r}"] = f"=D{r}-C{r}"
             goals[f"G{r}"] = (
-                f'=IF(D{r}>=C{r}-{noise},"{verdicts["met"]}",'
-                f'IF(C{r}-D{r}<=F{r}+{noise},"{verdicts["within_rounding"]}","{verdicts["missed"]}"))'
+                f'=IF(D{r}>=C{r}-{noise},"{said["met"]}",'
+                f'IF(C{r}-D{r}<=F{r}+{noise},"{said["within_rounding"]}","{said["missed"]}"))'
             )
         else:  # the data cannot give the value yet: no data, never "missed"
             goals[f"G{r}"] = verdicts["unknown"]

@@ -45,7 +45,7 @@ def override_text(w: Wording, o) -> str:
 def whatif_document(scenario, result, lang="en", changed_only: bool = False) -> Document:
     baseline, changed, overrides = result.baseline, result.scenario, result.overrides
     w = Wording(lang, scenario.targets)
-    text, ok = verdict(w, changed)
+    text, ok = verdict(w, changed, w.label("assumes_whatif"))
     base_text, _ = verdict(w, baseline)
     shown = [p for p in periods.REPORTED if changed.periods[p].computable]
     table = Table(

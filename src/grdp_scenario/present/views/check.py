@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...core.evaluate import RESIDUAL, Evaluation
 from ..document import Cell, Document, Table
 from ..wording import Wording
-from .common import goal_phrase, points_cell, rate_cell, verdict
+from .common import goal_phrase, points_cell, projected, rate_cell, verdict, verdict_word
 from .live import live_model
 
 
@@ -28,7 +28,7 @@ def growth_table(w: Wording, evaluation: Evaluation, key: str = "growth", title:
 
 
 #: How a verdict looks in a table: its label and style (within rounding is neither good nor bad).
-VERDICT_STYLE = {"met": "good", "within_rounding": None, "missed": "bad"}
+VERDICT_STYLE = {"met": "good", "within_rounding": None, "missed": "bad", "unknown": None}
 
 
 def goals_table(w: Wording, evaluation: Evaluation) -> Table:
@@ -45,11 +45,7 @@ def goals_table(w: Wording, evaluation: Evaluation) -> Table:
             Cell(w.goal_number(g, g.min), g.min),
             Cell(w.goal_number(g, g.value), g.value),
             points_cell(w, g.margin, 3),
-            Cell(
-                "–" if g.value is None else w.label(f"goal_{g.verdict}"),
-                None if g.value is None else g.verdict,
-                None if g.value is None else VERDICT_STYLE[g.verdict],
-            ),
+            Cell(verdict_word(w, g), g.verdict, VERDICT_STYLE[g.verdict]),
         )
     return table
 
@@ -129,8 +125,12 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
     ]
     for verdict_key, note in (("missed", "missed_goals"), ("within_rounding", "rounding_goals")):
         goals = [g for g in evaluation.goals if g.verdict == verdict_key and not g.headline and g.value is not None]
-        if goals:
-            notes.append(w.label(note, items="; ".join(goal_phrase(w, g) for g in goals)))
+        for key, group in (
+            (note, [g for g in goals if not projected(g)]),
+            (f"{note}_projected", [g for g in goals if projected(g)]),
+        ):
+            if group:
+                notes.append(w.label(key, items="; ".join(goal_phrase(w, g) for g in group)))
     unknown = [g for g in evaluation.goals if g.value is None]
     if unknown:
         notes.append(
@@ -157,6 +157,30 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
             w.label("not_computable", items="; ".join(f"{w.period(p.period)}: {w.fact(p.reason)}" for p in off))
         )
     notes.append(w.label("weights_note", file=w.path(scenario.base.file)))
+    return notes + provenance_notes(w, evaluation.provenance)
+
+
+def provenance_notes(w: Wording, provenance) -> list[str]:
+    """The plan's document, the published figures used with their source and date, when and with what."""
+    if not provenance:
+        return []
+    notes = [w.label("provenance_document", document=provenance["document"])] if provenance.get("document") else []
+    groups: dict[tuple, list[str]] = {}
+    for s in provenance.get("published", ()):
+        figure = f"{w.period(s['period'])} {w.item(s['item'])} {w.percent(s['rate'])}"
+        groups.setdefault((s["source"], s["published"]), []).append(figure)
+    items = [
+        w.label(
+            "provenance_source_dated" if date else "provenance_source",
+            figures=", ".join(figures),
+            source=source or "–",
+            date=w.date(date) if date else "",
+        )
+        for (source, date), figures in groups.items()
+    ]
+    if items:
+        notes.append(w.label("provenance_published", items="; ".join(items)))
+    notes.append(w.label("provenance_made", date=w.date(provenance["made"]), tool=provenance["tool"]))
     return notes
 
 

@@ -86,6 +86,7 @@ def live_model(evaluation: Evaluation, goals: Sequence = (), lang: str = "en", p
                 "headline": g.headline,
                 "relative": g.relative,
                 "unit": g.unit,
+                "basis": g.basis,
                 "linear": _linear(e, goals, g),
             }
             for g in evaluation.goals
@@ -99,6 +100,11 @@ def live_model(evaluation: Evaluation, goals: Sequence = (), lang: str = "en", p
             "periods": {p: w.period(p) for p in periods.REPORTED},
             "statuses": {s: w.status(s) for s in ("actual", "estimate", "target", "derived", "mixed")},
             "verdicts": {v: w.label(f"goal_{v}") for v in ("met", "within_rounding", "missed", "unknown")},
+            # a verdict on a period not all actual is a projection, and says so
+            "projected_verdicts": {
+                v: w.label("verdict_projected", verdict=w.label(f"goal_{v}"))
+                for v in ("met", "within_rounding", "missed")
+            },
             "page": {k: w.label(k) for k in PAGE_LABELS},
         },
     }

@@ -9,7 +9,7 @@ from ..document import Cell, Document, Table
 from ..wording import Wording
 from .analysis import warning_cell
 from .check import VERDICT_STYLE
-from .common import points_cell, rate_cell
+from .common import points_cell, rate_cell, verdict_word
 
 
 def changes_table(w: Wording, changes) -> Table:
@@ -49,11 +49,7 @@ def goals_before_after(w: Wording, before: Evaluation, after: Evaluation) -> Tab
             Cell(w.goal_number(g, g.min), g.min),
             Cell(w.goal_number(g, None if was is None else was.value, 1), None if was is None else was.value),
             Cell(w.goal_number(g, g.value, 1), g.value),
-            Cell(
-                "–" if g.value is None else w.label(f"goal_{g.verdict}"),
-                None if g.value is None else g.verdict,
-                None if g.value is None else VERDICT_STYLE[g.verdict],
-            ),
+            Cell(verdict_word(w, g), g.verdict, VERDICT_STYLE[g.verdict]),
         )
     return table
 
