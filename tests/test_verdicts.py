@@ -151,3 +151,10 @@ def test_a_derived_child_is_what_whatif_gives_for_the_same_parent_rates(publishe
             continue
         same = Plan.load().whatif(set={f"{block}.{s}": b.rates[s] for s in SECTORS}).scenario.economy.block(block)
         assert b.rates["industry"] == pytest.approx(same.rates["industry"], abs=1e-9), (block, period)
+
+
+def test_a_what_if_over_published_figures_heads_its_baseline_as_what_it_shows():
+    out = cli("whatif", "--set", "Q4.grdp=9", "--outturn", OUTTURN, "--counterfactual").stdout
+    assert "Published / projected → what-if" in out and "Plan → what-if" not in out
+    plan = cli("whatif", "--set", "Q4.grdp=9").stdout
+    assert "Plan → what-if" in plan

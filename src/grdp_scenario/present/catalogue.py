@@ -199,6 +199,7 @@ LABELS: dict[str, str] = {
     "flag_below": N_("{distance} points below the lowest rate in the data ({bound})"),
     "whatif_title": N_("What-if scenario"),
     "whatif_table": N_("Plan → what-if scenario (%), changed figures first"),
+    "whatif_table_outturn": N_("Published / projected → what-if scenario (%), changed figures first"),
     "baseline": N_("Plan"),
     "scenario": N_("What-if"),
     "change_pp": N_("Δ (pp)"),

@@ -42,6 +42,11 @@ def override_text(w: Wording, o) -> str:
     return w.label("override_shift", lever=lever, value=w.number(o.value, 2, sign=True))
 
 
+def baseline_label(w: Wording, plan) -> str:
+    """"Plan", or "Published / projected" where an outturn was laid over the plan."""
+    return w.label("report_outturn" if plan.sources else "baseline")
+
+
 def whatif_document(scenario, result, lang="en", changed_only: bool = False) -> Document:
     baseline, changed, overrides = result.baseline, result.scenario, result.overrides
     w = Wording(lang, scenario.targets)
@@ -50,8 +55,9 @@ def whatif_document(scenario, result, lang="en", changed_only: bool = False) -> 
     shown = [p for p in periods.REPORTED if changed.periods[p].computable]
     table = Table(
         "whatif",
-        w.label("whatif_table"),
-        [w.label("item"), w.label("period"), w.label("baseline"), w.label("scenario"), w.label("change_pp")],
+        w.label("whatif_table_outturn" if scenario.sources else "whatif_table"),
+        # the baseline column is the plan, or what was published laid over it: headed as what it shows
+        [w.label("item"), w.label("period"), baseline_label(w, scenario), w.label("scenario"), w.label("change_pp")],
         column_keys=["item", "period", "baseline", "scenario", "change"],
     )
     rows = []
