@@ -122,6 +122,8 @@ def test_from_nothing_to_check_as_the_readme_says(tmp_path, monkeypatch):
     assert r.exit_code == 0, r.output
     result = json.loads(r.stdout)
     assert r.exit_code == 0 and result["goal_met"]
+    said = " ".join(cli("check", "--targets", "hanoi/targets_2024.yaml").stdout.replace("│", " ").split())
+    assert "PROJECTED TO MEET THE GOAL: FY GRDP growth 6.501% ≥ 6.50%" in said and "if Q4 meets its target" in said
     # The year, recomputed here from the files: the weighted mean of 9M (its published GRDP stands) and the
     # built Q4 (its sectors).
     plan = yaml.safe_load((tmp_path / "hanoi" / "targets_2024.yaml").read_text(encoding="utf-8"))
