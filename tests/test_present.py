@@ -19,6 +19,7 @@ OUTTURN = str(data_path("outturn_2025.csv"))
 ALLOWED = {
     "grdp",
     "ubnd",  # Ủy ban nhân dân, in a document's number (34/KH-UBND) in either language
+    "usd",  # the currency's code, written so in Vietnamese too
     "monte",
     "carlo",
     "readme",
@@ -121,6 +122,7 @@ COMMANDS = {
     "audit": ["audit"],
     "reconcile": ["reconcile", "--keep", "Q3.services"],
     "build": ["build", "--goal", "10.5", "--item", "services=13"],
+    "horizon": ["horizon", "--set", "2027=11", "--sd", "1", "--draws", "1000"],
 }
 
 

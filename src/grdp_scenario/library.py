@@ -28,7 +28,14 @@ from .core.nominal import NominalInputs
 from .core.outturn import Derived
 from .inputs.actuals import BaseYear, load_actuals
 from .inputs.join import economy_from_plan, goals_from_plan, no_figures_error, nominal_inputs_from_plan
-from .inputs.packaged import DEFAULT_ACTUALS, DEFAULT_BASE_YEAR, DEFAULT_REGION, DEFAULT_TARGETS, data_path
+from .inputs.packaged import (
+    DEFAULT_ACTUALS,
+    DEFAULT_BASE_YEAR,
+    DEFAULT_HORIZON,
+    DEFAULT_REGION,
+    DEFAULT_TARGETS,
+    data_path,
+)
 from .inputs.plan import PlanFile, load_plan
 from .results import (
     AuditResult,
@@ -398,3 +405,56 @@ class Plan:
         if baseline is not None:
             report = apply_baseline(report, load_baseline(baseline), str(baseline))
         return AuditResult(report, getattr(fail_on, "value", fail_on), self.targets)
+
+
+def horizon(
+    horizon: Path | str | None = None,
+    set: Mapping[int | str, float] | Sequence[str] | None = None,
+    targets: Path | str | None = None,
+    actuals: Path | str | None = None,
+    outturn: Path | str | None = None,
+    sd: float = 0.0,
+    draws: int = 100_000,
+    seed: int = 2025,
+):
+    """``grdp-scenario horizon``: a multi-year plan checked against its end-year goals (default: the packaged
+    Cần Thơ 2026–2030 horizon). A year whose quarterly plan is given (``targets``, with ``outturn``) takes its
+    real growth from that plan's check, and is actual when the check's year is; ``set`` overrides a year's
+    growth as ``whatif`` overrides a block (``{2027: 11}`` or ``["2027=11"]``); ``sd`` asks the probability that
+    the average goal holds when each remaining year's growth has a normal error of that many points."""
+    from dataclasses import replace as with_
+
+    from .core.horizon import evaluate_horizon, parse_year_override
+    from .core.values import parse_number
+    from .inputs.horizon import horizon_document, load_horizon
+
+    file = horizon or data_path(DEFAULT_HORIZON)
+    h = load_horizon(file)
+    if targets is not None:
+        quarterly = Plan.load(targets, actuals, outturn)
+        year = quarterly.targets.model.year
+        if year not in [y.year for y in h.years]:
+            raise InputError(
+                "horizon-year-unknown",
+                where="--targets",
+                year=year,
+                first=h.first,
+                last=h.last,
+                fix="fix-horizon-year",
+            )
+        fy = quarterly.check()
+        head = fy.headline
+        growth = fy.value("FY", "grdp")
+        if growth is None:
+            raise InputError(
+                "goal-not-computable", where="--targets", period="FY", item="grdp", fix="fix-goal-not-computable"
+            )
+        status = "actual" if head is not None and head.basis == "actual" else h.year(year).status
+        h = with_(h, years=tuple(with_(y, growth=growth, status=status) if y.year == year else y for y in h.years))
+    texts = [f"{k}={v}" for k, v in set.items()] if isinstance(set, Mapping) else list(set or [])
+    overrides = dict(parse_year_override(t, h) for t in texts)
+    sd = parse_number(sd, "--sd")
+    if sd < 0:
+        raise InputError("sd-negative", where="--sd", value=sd, fix="fix-sd")
+    result = evaluate_horizon(h, overrides, sd, draws if sd > 0 else 0, seed)
+    return with_(result, document=horizon_document(file), made=made_on())

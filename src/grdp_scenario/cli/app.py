@@ -8,6 +8,7 @@ from .audit import audit
 from .build import build
 from .calibrate import calibrate
 from .check import check
+from .horizon import horizon
 from .init import init
 from .plan import plan
 from .reconcile import reconcile
@@ -63,6 +64,7 @@ for command in (
     calibrate,
     init,
     rollover,
+    horizon,
 ):
     app.command()(command)
 app.add_typer(plan)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 DEFAULT_TARGETS = "targets_2025.yaml"
 DEFAULT_ACTUALS = "actuals_2024.csv"
+DEFAULT_HORIZON = "horizon_2026_2030.yaml"
 #: Whose base year the packaged actuals are: only a plan of this region and base year may fall back on it.
 DEFAULT_REGION, DEFAULT_BASE_YEAR = "can-tho", 2024
 

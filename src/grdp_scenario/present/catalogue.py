@@ -303,6 +303,42 @@ LABELS: dict[str, str] = {
     "recorded_estimate": N_("Recorded {period} as an estimate: {figures} → {file}"),
     "revised_estimate": N_("Revised {period} as an estimate: {figures} → {file}"),
     "assumption": N_("Assumption: {text}"),
+    "horizon_title": N_("Five-year horizon {span} · {region}"),
+    "horizon_verdict": N_("Average real GRDP growth {span}: {value} against a goal of {min}: {verdict}"),
+    "horizon_years_title": N_(
+        "Each year: real growth over the year before, and levels at current prices (base {base})"
+    ),
+    "horizon_year": N_("Year"),
+    "horizon_margin": N_("Margin (in the goal's unit)"),
+    "horizon_growth": N_("Real growth (%)"),
+    "horizon_current": N_("GRDP, current prices (bn VND)"),
+    "horizon_required_title": N_("What each remaining year needs"),
+    "horizon_required": N_("Real growth a year (%)"),
+    "horizon_average_growth": N_("Average real growth (%)"),
+    "horizon_grdp_current": N_("GRDP at current prices (bn VND)"),
+    "horizon_per_capita": N_("GRDP per capita (million VND)"),
+    "horizon_per_capita_usd": N_("GRDP per capita (USD)"),
+    "horizon_population": N_("Population"),
+    "horizon_implied": N_(
+        "The goals imply prices rising {rate} a year (the current-price goal over the real-growth goal), within "
+        "the plausible {low} to {high}"
+    ),
+    "horizon_implied_implausible": N_(
+        "Warning: the goals imply prices rising {rate} a year (the current-price goal over the real-growth goal), "
+        "outside the plausible {low} to {high}; this file assumes {assumed}. Revisit the current-price goal or "
+        "the price assumption"
+    ),
+    "horizon_assumptions": N_(
+        "Assumed each year: prices {prices}, population {population}; {fx} VND per US dollar (assumptions of the "
+        "horizon file)"
+    ),
+    "horizon_overrides": N_("What-if: real growth set for {items}"),
+    "horizon_risk": N_(
+        "Probability that the average goal holds when each remaining year's growth has an error of {sd} points: "
+        "{probability} (Monte Carlo, {draws} draws)"
+    ),
+    "horizon_chart_current": N_("GRDP at current prices against the end-year goal (bn VND)"),
+    "horizon_chart_real": N_("Real GRDP growth each year against the average goal (%)"),
     "provenance_document": N_("Document: {document}"),
     "provenance_published": N_("Published figures used: {items}"),
     "provenance_source_dated": N_("{figures} ({source}, published {date})"),
@@ -650,6 +686,12 @@ MESSAGES: dict[str, str] = {
     "whatif-nothing": N_("no change given"),
     "fix-whatif-nothing": N_("Give --set PERIOD.ITEM=RATE, --shift PERIOD.ITEM=POINTS or --scenario FILE"),
     "goal-not-set": N_("the plan sets no {period} goal for {item}"),
+    "horizon-set-form": N_("'{value}' is not of the form YEAR=RATE"),
+    "fix-horizon-set-form": N_("Write --set 2027=11"),
+    "horizon-year-unknown": N_("{year} is not a year of the horizon ({first}–{last})"),
+    "fix-horizon-year": N_("Name a year of the horizon, or give a horizon file that holds it (--horizon)"),
+    "horizon-years": N_("the years must follow the base year {base_year} one by one, without a gap"),
+    "fix-horizon-years": N_("List every year from the year after the base year to the last, each once"),
     "printed-goal-unknown": N_("{goal} is listed under printed_goals, but the plan sets no such goal"),
     "fix-printed-goal-unknown": N_("List only goals the plan sets: {allowed}"),
     "goal-level-period": N_("a goal on {item} is a level of the whole year, not of {value}"),

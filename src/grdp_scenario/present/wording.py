@@ -26,7 +26,7 @@ NAMED_FIELDS = {"indicators", "item"}
 #: Fields that are file names.
 FILE_FIELDS = {"file", "actuals"}
 #: Numbers that count or name something (a byte, a line, a year): never given decimals or grouping.
-COUNTING_FIELDS = {"byte", "first", "base_year", "year", "line"}
+COUNTING_FIELDS = {"byte", "first", "last", "base_year", "year", "line"}
 
 
 def packaged_data_dir() -> Path:

@@ -43,7 +43,7 @@ def override_text(w: Wording, o) -> str:
 
 
 def baseline_label(w: Wording, plan) -> str:
-    """"Plan", or "Published / projected" where an outturn was laid over the plan."""
+    """ "Plan", or "Published / projected" where an outturn was laid over the plan."""
     return w.label("report_outturn" if plan.sources else "baseline")
 
 
