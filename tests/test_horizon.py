@@ -147,3 +147,45 @@ def test_every_figure_of_a_random_horizon(years, price, people, nominal, populat
     else:
         assert r.required_average is None
     assert r.implied_deflator == pytest.approx((2 ** (1 / len(years)) / (1 + goal / 100) - 1) * 100, abs=1e-9)
+
+
+def test_the_workbook_charts_current_and_real_grdp_against_the_goals(tmp_path):
+    import zipfile
+
+    out = tmp_path / "h.xlsx"
+    assert cli("horizon", "--output", out).exit_code == 0
+    names = zipfile.ZipFile(out).namelist()
+    assert sum(n.startswith("xl/charts/chart") for n in names) == 2
+    from openpyxl import load_workbook
+
+    sheet = next(ws for ws in load_workbook(out) if ws["A2"].value == "Year")
+    header = [c.value for c in sheet[2]]
+    goal_columns = [i for i, h in enumerate(header) if h == "Goal"]
+    assert [sheet.cell(3, i + 1).value for i in goal_columns] == [717_000, 10]  # each chart's goal line
+
+
+def test_init_writes_a_horizon_the_tool_reads_once_filled(tmp_path):
+    assert cli("init", tmp_path, "--region", "Thành phố Đà Nẵng", "--year", "2026", "--horizon", "5").exit_code == 0
+    path = tmp_path / "horizon_2026_2030.yaml"
+    r = cli("horizon", "--horizon", path)
+    assert r.exit_code == 2 and "line 7 (base.grdp_current)" in r.stderr  # the first value still to fill in
+    text = path.read_text(encoding="utf-8").replace(
+        "grdp_current: , population: ", "grdp_current: 150000, population: 1300000"
+    )
+    text = text.replace("growth: }", "growth: 11}").replace("price_growth: ,", "price_growth: 4.5,")
+    path.write_text(text.replace("average_growth: }", "average_growth: 11}"), encoding="utf-8")
+    data = json.loads(cli("horizon", "--horizon", path, "--format", "json").stdout)
+    assert data["goals"][0]["verdict"] == "met" and data["region"] == "da-nang"
+
+
+def test_the_horizon_schema_accepts_the_shipped_file():
+    import jsonschema
+    import yaml
+
+    schema = json.loads(cli("schema", "--horizon").stdout)
+    from conftest import ROOT
+
+    assert (ROOT / "schema" / "horizon.schema.json").read_text(encoding="utf-8") == cli("schema", "--horizon").stdout
+    data = yaml.safe_load(SHIPPED)
+    data["years"] = {str(k): v for k, v in data["years"].items()}  # JSON has string keys
+    jsonschema.Draft202012Validator(schema).validate(data)

@@ -26,11 +26,16 @@ def init(
         List[str] | None,
         typer.Option("--child", help="A child sector: industry, construction, or KEY=PARENT (repeatable)."),
     ] = None,
+    horizon: Annotated[
+        int | None,
+        typer.Option("--horizon", min=1, max=10, help="Write a horizon file of this many years from --year instead."),
+    ] = None,
     lang: LangOpt = Lang.en,
     debug: Debug = False,
 ) -> None:
     """Write targets_YEAR.yaml and actuals_BASEYEAR.csv in FOLDER: the level-1 sectors, an FY goal and
-    target blocks to fill in. Refuses to replace files that exist. Exit 0 when written."""
+    target blocks to fill in; with --horizon N, horizon_YEAR_LAST.yaml, a five-year (N-year) plan to fill in.
+    Refuses to replace files that exist. Exit 0 when written."""
 
     def action() -> int:
         from ..core.errors import InputError
@@ -46,12 +51,23 @@ def init(
         if not 1900 < year < 3000:
             raise InputError("year-implausible", where="--year", value=year, fix="fix-year-implausible")
         ordered = parse_blocks(blocks)
-        files = {
-            folder / f"targets_{year}.yaml": plan_text(
-                name, region_key_, year, ordered, child_sectors(child or []), comments(lang, name, year)
-            ),
-            folder / f"actuals_{year - 1}.csv": actuals_text(region_key_, year - 1, ordered),
-        }
+        if horizon is not None:
+            from ..inputs.template import horizon_text
+            from ..present.views.template import horizon_comments
+
+            last = year + horizon - 1
+            files = {
+                folder / f"horizon_{year}_{last}.yaml": horizon_text(
+                    name, region_key_, year, last, horizon_comments(lang)
+                )
+            }
+        else:
+            files = {
+                folder / f"targets_{year}.yaml": plan_text(
+                    name, region_key_, year, ordered, child_sectors(child or []), comments(lang, name, year)
+                ),
+                folder / f"actuals_{year - 1}.csv": actuals_text(region_key_, year - 1, ordered),
+            }
         for path in files:
             if path.exists() or path.is_symlink():
                 raise InputError("file-exists", file=str(path), fix="fix-file-exists")

@@ -113,3 +113,26 @@ def actuals_text(key: str, base_year: int, blocks: list[str]) -> str:
     if "FY" not in blocks:
         rows += [f"{key},{base_year},FY,{s},,," for s, *_ in LEVEL1]
     return "\n".join([header, *rows]) + "\n"
+
+
+def horizon_text(name: str, key: str, first: int, last: int, comments) -> str:
+    """A horizon file to fill in: the base year's levels, each year's real growth as a target, the assumptions
+    and the end-year goals, each empty (the loader names every one still empty); ``comments`` in the
+    user's language."""
+    lines = [f"# {comments.header}", f"region: {{key: {key}, name: {json.dumps(name, ensure_ascii=False)}}}"]
+    lines += [
+        'document: ""',
+        f"base_year: {first - 1}",
+        "",
+        f"# {comments.base}",
+        "base: {grdp_current: , population: }",
+    ]
+    lines += ["", f"# {comments.years}", "years:"]
+    lines += [f"  {y}: {{status: target, growth: }}" for y in range(first, last + 1)]
+    lines += [
+        "",
+        f"# {comments.assumptions}",
+        "assumptions: {price_growth: , population_growth: 0, price_band: [0, 6]}",
+    ]
+    lines += ["", f"# {comments.goals}", "goals: {average_growth: }", ""]
+    return "\n".join(lines)

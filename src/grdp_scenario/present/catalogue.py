@@ -304,6 +304,20 @@ LABELS: dict[str, str] = {
     "revised_estimate": N_("Revised {period} as an estimate: {figures} → {file}"),
     "assumption": N_("Assumption: {text}"),
     "horizon_title": N_("Five-year horizon {span} · {region}"),
+    "init_horizon_header": N_(
+        "A multi-year plan for grdp-scenario horizon: fill in every empty value, with its source in a comment"
+    ),
+    "init_horizon_base": N_("The base year's GRDP at current prices (billion VND) and average population (persons)"),
+    "init_horizon_years": N_(
+        "Each year's real GRDP growth over the year before, percent: the target, or actual when published"
+    ),
+    "init_horizon_assumptions": N_(
+        "Assumptions: price (GDP deflator) growth and population growth a year, percent; add vnd_per_usd for a "
+        "goal in USD"
+    ),
+    "init_horizon_goals": N_(
+        "Goals of the last year: average_growth (percent a year), grdp_current, per_capita, per_capita_usd, population"
+    ),
     "horizon_verdict": N_("Average real GRDP growth {span}: {value} against a goal of {min}: {verdict}"),
     "horizon_years_title": N_(
         "Each year: real growth over the year before, and levels at current prices (base {base})"

@@ -30,6 +30,10 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     column_keys: list[str] | None = None  # machine names of the columns
 
+    #: Columns (by key) to chart as bars over the rows, with an optional goal line: (title, keys, goal, the
+    #: goal's name). The workbook draws it as a native chart beside the table; HTML has its own SVG charts.
+    charts: list[tuple[str, list[str], float | None, str]] = field(default_factory=list)
+
     def add(self, *cells: Cell | str) -> None:
         self.rows.append([c if isinstance(c, Cell) else Cell(str(c), c) for c in cells])
 

@@ -16,7 +16,7 @@ import io
 from typing import Any
 
 from ...core.text import spreadsheet_safe as safe_text
-from ..document import Cell, Document
+from ..document import Cell, Document, Table
 
 RATE = "0.00"
 VOLUME = "#,##0"
@@ -89,9 +89,41 @@ def render(document: Document, lang: str = "en") -> bytes:
                 if i and _is_number(c.raw):
                     ws.cell(ws.max_row, i + 1).number_format = _number_format(c, decimal)
         ws.column_dimensions["A"].width = 40
+        from openpyxl.utils import get_column_letter
+
+        beside = get_column_letter(len(table.columns) + len(table.charts) + 2)
+        for k, (title, keys, goal, name) in enumerate(table.charts):
+            _bar_chart(ws, table, title, keys, (goal, name), len(table.columns) + 1 + k, anchor=f"{beside}{3 + 18 * k}")
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _bar_chart(ws, table: Table, title: str, keys: list[str], goal: tuple, goal_column: int, anchor: str) -> None:
+    """A native bar chart of ``keys`` columns over the table's rows (the first column names them), with the goal
+    as a line of its own (a series at the goal's value in every row), so it recalculates with the cells."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    rows = len(table.rows)
+    columns = table.column_keys or []
+    chart = BarChart()
+    chart.title = safe_text(title)
+    chart.height, chart.width = 8, 16
+    categories = Reference(ws, min_col=1, min_row=3, max_row=2 + rows)
+    for key in keys:
+        c = columns.index(key) + 1
+        chart.add_data(Reference(ws, min_col=c, min_row=2, max_row=2 + rows), titles_from_data=True)
+    chart.set_categories(categories)
+    goal, name = goal
+    if goal is not None:
+        c = goal_column
+        ws.cell(2, c).value = safe_text(name)
+        for r in range(3, 3 + rows):
+            ws.cell(r, c).value = goal
+        line = LineChart()
+        line.add_data(Reference(ws, min_col=c, min_row=2, max_row=2 + rows), titles_from_data=True)
+        chart += line
+    ws.add_chart(chart, anchor)
 
 
 def _is_number(raw: Any) -> bool:

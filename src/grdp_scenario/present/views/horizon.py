@@ -141,6 +141,11 @@ def horizon_document(result: HorizonResult, lang="en") -> Document:
             ),
         ),
     ]
+    goal_name = w.label("report_goal")
+    years.charts = [
+        (w.label("horizon_chart_current"), ["grdp_current"], None if level is None else level.min, goal_name),
+        (w.label("horizon_chart_real"), ["grdp_growth"], None if head is None else head.min, goal_name),
+    ]
     ok = result.goal_met
     return Document(
         w.label("horizon_title", span=span, region=h.region_name),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...inputs.template import Comments
 from ..wording import Wording
 
@@ -25,3 +27,18 @@ def comments(lang, region: str, year: int) -> Comments:
             w.label("init_build"),
         ),
     )
+
+
+@dataclass(frozen=True)
+class HorizonComments:
+    header: str
+    base: str
+    years: str
+    assumptions: str
+    goals: str
+
+
+def horizon_comments(lang) -> HorizonComments:
+    """The comments of a new horizon file, in the user's language."""
+    w = Wording(lang)
+    return HorizonComments(*(w.label(f"init_horizon_{k}") for k in ("header", "base", "years", "assumptions", "goals")))
