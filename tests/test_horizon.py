@@ -189,3 +189,26 @@ def test_the_horizon_schema_accepts_the_shipped_file():
     data = yaml.safe_load(SHIPPED)
     data["years"] = {str(k): v for k, v in data["years"].items()}  # JSON has string keys
     jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_structure_follows_where_every_year_gives_its_sectors(write):
+    text = SHIPPED.replace(
+        "base: {grdp_current: 306000, population: 3223088}",
+        "base: {grdp_current: 306000, population: 3223088, structure: {a: 20, b: 30, c: 50}}",
+    )
+    for y, rates in ((2026, (3, 9, 12)), (2027, (4, 10, 11))):
+        text = text.replace(
+            f"{y}: {{status: target, growth: 10}}",
+            f"{y}: {{status: target, growth: 10, sectors: {{a: {rates[0]}, b: {rates[1]}, c: {rates[2]}}}}}",
+        )
+    data = json.loads(cli("horizon", "--horizon", write("h.yaml", text), "--format", "json").stdout)["years"]
+    # by hand: each sector's current-price level moves by its real growth and the year's prices (4.5 %)
+    levels = {"a": 20.0, "b": 30.0, "c": 50.0}
+    for y, rates in ((2026, (3, 9, 12)), (2027, (4, 10, 11))):
+        levels = {s: v * (1 + r / 100) * 1.045 for (s, v), r in zip(levels.items(), rates)}
+        total = sum(levels.values())
+        assert data[str(y)]["structure"] == pytest.approx({s: 100 * v / total for s, v in levels.items()}, abs=1e-9)
+    assert data["2028"]["structure"] is None  # 2028 gives no sectors: its structure is not known
+    bad = text.replace("sectors: {a: 3,", "sectors: {x: 3,")
+    r = cli("horizon", "--horizon", write("b.yaml", bad))
+    assert r.exit_code == 2 and "'x'" in r.stderr

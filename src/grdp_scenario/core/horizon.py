@@ -38,6 +38,8 @@ class Year:
     price_growth: float = 0.0  # GDP deflator growth, percent
     population_growth: float = 0.0  # percent
     vnd_per_usd: float | None = None
+    #: Real growth of each sector over the year before, percent, where the year gives them.
+    sectors: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class Horizon:
     goals: tuple[HorizonGoal, ...]
     #: The yearly price growth beyond which the goals' implied prices are implausible, percent [low, high].
     price_band: tuple[float, float] = (0.0, 6.0)
+    #: The base year's economic structure, percent of GRDP at current prices by sector (for each year's).
+    structure: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def first(self) -> int:
@@ -87,19 +91,29 @@ class YearFigures:
     population: float
     per_capita: float  # million VND
     per_capita_usd: float | None
+    #: Economic structure, percent of GRDP at current prices, where every year up to this one gives sectors.
+    structure: Mapping[str, float] | None = None
 
 
 def chain(h: Horizon) -> list[YearFigures]:
     """Each year's levels: the real index, GRDP at current prices, population, per capita (VND, USD)."""
     out = []
     real, nominal, population = 1.0, h.grdp_current, h.population
+    # each sector's current-price level, from the base structure, moved by its own real growth and the prices
+    levels: dict[str, float] | None = {s: share for s, share in h.structure.items()} or None
     for y in h.years:
         real *= 1 + y.growth / 100
         nominal *= (1 + y.growth / 100) * (1 + y.price_growth / 100)
         population *= 1 + y.population_growth / 100
         per_capita = nominal * 1e9 / population / 1e6
         usd = nominal * 1e9 / population / y.vnd_per_usd if y.vnd_per_usd else None
-        out.append(YearFigures(y.year, y.growth, y.status, real, nominal, population, per_capita, usd))
+        if levels is not None and all(s in y.sectors for s in levels):
+            levels = {s: v * (1 + y.sectors[s] / 100) * (1 + y.price_growth / 100) for s, v in levels.items()}
+            total = math.fsum(levels.values())
+            structure = {s: 100 * v / total for s, v in levels.items()}
+        else:
+            levels, structure = None, None
+        out.append(YearFigures(y.year, y.growth, y.status, real, nominal, population, per_capita, usd, structure))
     return out
 
 
@@ -239,6 +253,7 @@ class HorizonResult:
                     "population": f.population,
                     "per_capita": f.per_capita,
                     "per_capita_usd": f.per_capita_usd,
+                    "structure": None if f.structure is None else dict(f.structure),
                 }
                 for f in self.figures
             },

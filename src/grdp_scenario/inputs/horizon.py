@@ -27,6 +27,8 @@ class Base(Model):
     """GRDP at current prices, billion VND (the statistics office's estimate or outturn)."""
     population: Positive
     """Average population, persons."""
+    structure: dict[str, Positive] = {}
+    """The economic structure, percent of GRDP at current prices by sector key (for each year's structure)."""
 
 
 class HorizonYear(Model):
@@ -41,6 +43,9 @@ class HorizonYear(Model):
     """GDP deflator growth of this year, percent (default: the assumptions')."""
     population_growth: Growth | None = None
     """Population growth of this year, percent (default: the assumptions')."""
+    sectors: dict[str, Rate] = {}
+    """Real growth of each sector of base.structure, percent over the year before (where the year's plan gives
+    them): each year's structure follows."""
 
 
 class HorizonAssumptions(Model):
@@ -108,6 +113,19 @@ def load_horizon(path: Path | str) -> Horizon:
         raise _fail(
             file, located, ("goals", "per_capita_usd"), "goal-needs-exchange-rate", "fix-goal-needs-exchange-rate"
         )
+    for y in years:
+        for key in model.years[y].sectors:
+            if key not in model.base.structure:
+                allowed = tuple(model.base.structure) or ("(base.structure is empty)",)
+                raise _fail(
+                    file,
+                    located,
+                    ("years", y, "sectors", key),
+                    "sector-unknown",
+                    "fix-one-of",
+                    value=key,
+                    allowed=allowed,
+                )
     last = years[-1]
     goals = tuple(
         HorizonGoal(item, last, value) for item, value in model.goals.model_dump().items() if value is not None
@@ -126,11 +144,13 @@ def load_horizon(path: Path | str) -> Horizon:
                 a.price_growth if model.years[y].price_growth is None else model.years[y].price_growth,
                 a.population_growth if model.years[y].population_growth is None else model.years[y].population_growth,
                 a.vnd_per_usd,
+                dict(model.years[y].sectors),
             )
             for y in years
         ),
         goals,
         tuple(a.price_band),
+        dict(model.base.structure),
     )
 
 

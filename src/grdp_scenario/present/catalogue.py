@@ -323,6 +323,7 @@ LABELS: dict[str, str] = {
         "Each year: real growth over the year before, and levels at current prices (base {base})"
     ),
     "horizon_year": N_("Year"),
+    "horizon_structure_title": N_("Economic structure, percent of GRDP at current prices"),
     "horizon_margin": N_("Margin (in the goal's unit)"),
     "horizon_growth": N_("Real growth (%)"),
     "horizon_current": N_("GRDP, current prices (bn VND)"),

@@ -50,6 +50,18 @@ def horizon_document(result: HorizonResult, lang="en") -> Document:
             Cell(w.number(f.per_capita, 2), f.per_capita),
             Cell(w.number(f.per_capita_usd, 0, grouping=True), f.per_capita_usd),
         )
+    tables = [years]
+    shown = [f for f in result.figures if f.structure]
+    if shown:
+        structure = Table(
+            "structure",
+            w.label("horizon_structure_title"),
+            [w.label("sector"), *[str(f.year) for f in shown]],
+            column_keys=["sector", *[str(f.year) for f in shown]],
+        )
+        for s in shown[0].structure:
+            structure.add(Cell(s, s), *[rate_cell(w, f.structure[s]) for f in shown])
+        tables.append(structure)
     goals = Table(
         "goals",
         w.label("goals_title"),
@@ -150,7 +162,7 @@ def horizon_document(result: HorizonResult, lang="en") -> Document:
     return Document(
         w.label("horizon_title", span=span, region=h.region_name),
         result.to_dict(),
-        [years, goals, need],
+        [*tables, goals, need],
         text,
         ok,
         notes,
