@@ -19,7 +19,7 @@ from . import periods
 from .economy import Economy
 from .evaluate import period_result, rounding_of, value_of
 from .nominal import NominalInputs, nominal_result
-from .rounding import goal_verdict, reaches
+from .rounding import Judged
 
 PERCENT = "percent"
 #: Level measures: the item a plan's goals name, and the unit its value is in.
@@ -86,7 +86,7 @@ class Level:
 
 
 @dataclass(frozen=True)
-class GoalResult:
+class GoalResult(Judged):
     """A goal judged on one economy: its value, margin, verdict and basis."""
 
     period: str
@@ -104,19 +104,6 @@ class GoalResult:
     def relative(self) -> bool:
         """Levels (billions of VND) meet their goal within a relative noise; rates within EPS points."""
         return self.unit != PERCENT
-
-    @property
-    def met(self) -> bool:
-        return reaches(self.value, self.min, self.relative)
-
-    @property
-    def verdict(self) -> str:
-        """met | within_rounding | missed | unknown: the rule of rounding.goal_verdict (docs/method.md §7)."""
-        return goal_verdict(self.value, self.min, self.slack, self.relative)
-
-    @property
-    def margin(self) -> float | None:
-        return None if self.value is None else self.value - self.min
 
 
 def basis_of(economy: Economy, period: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from .errors import InputError
-from .rounding import goal_verdict, reaches
+from .rounding import Judged
 from .values import check_rate, parse_number
 
 #: Goal items of a horizon and their units.
@@ -140,7 +140,7 @@ def basis_of(h: Horizon, until: int) -> str:
 
 
 @dataclass(frozen=True)
-class HorizonGoalResult:
+class HorizonGoalResult(Judged):
     item: str
     year: int
     min: float
@@ -151,18 +151,6 @@ class HorizonGoalResult:
     @property
     def relative(self) -> bool:
         return self.item in LEVELS
-
-    @property
-    def met(self) -> bool:
-        return reaches(self.value, self.min, self.relative)
-
-    @property
-    def verdict(self) -> str:
-        return goal_verdict(self.value, self.min, self.slack, self.relative)
-
-    @property
-    def margin(self) -> float | None:
-        return None if self.value is None else self.value - self.min
 
 
 def remaining(h: Horizon, until: int) -> list[Year]:

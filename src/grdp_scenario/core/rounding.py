@@ -68,6 +68,32 @@ def reaches(value: float | None, minimum: float, relative: bool = False) -> bool
     return value is not None and value >= minimum - noise(minimum, relative)
 
 
+class Judged:
+    """A goal's value judged against its minimum by the one rule (``reaches``, ``goal_verdict``): mixed into
+    every kind of goal result, which gives ``value``, ``min``, ``slack`` and ``relative``."""
+
+    value: float | None
+    min: float
+    slack: float
+
+    @property
+    def relative(self) -> bool:
+        return False
+
+    @property
+    def met(self) -> bool:
+        return reaches(self.value, self.min, self.relative)
+
+    @property
+    def verdict(self) -> str:
+        """met | within_rounding | missed | unknown (docs/method.md §7)."""
+        return goal_verdict(self.value, self.min, self.slack, self.relative)
+
+    @property
+    def margin(self) -> float | None:
+        return None if self.value is None else self.value - self.min
+
+
 def goal_verdict(value: float | None, minimum: float, slack: float, relative: bool = False) -> str:
     """A minimum goal: met at full precision; within rounding when short by no more than ``slack`` (the
     rounding of the figures the value comes from, plus the goal's own); missed otherwise; unknown when the
