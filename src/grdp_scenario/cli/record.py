@@ -40,7 +40,7 @@ def record(
         from ..library import Plan
         from ..present.views.record import record_lines
 
-        scenario = Plan.load(targets, actuals)
+        scenario = Plan.load(targets, actuals).ready()  # a plan whose target blocks have figures
         rates: dict[str, object] = {} if grdp is None else {"grdp": grdp}
         rates.update(split_assignment(text, "--rate") for text in rate or [])
         done = record_rows(
