@@ -3,6 +3,7 @@ nothing is written when it exits 2. A hypothesis fuzz suite mutates the shipped 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 
@@ -286,3 +287,20 @@ def test_keys_are_plain_names(write):
 def test_a_rate_written_with_a_percent_sign_reads_the_same_in_every_command(command, write):
     path = write("t.yaml", plan_with("services: 13.91", 'services: "13.91%"'))
     assert cli(command, "--targets", path).exit_code == cli(command).exit_code
+
+
+def test_a_number_with_leading_zeros_is_decimal_not_octal(write, targets_text):
+    # YAML 1.1 reads 017 as 15 and 02025 as 1045: a planner who writes them means 17 and 2025
+    text = targets_text.replace("services: 14.80,", "services: 017,").replace("year: 2025", "year: 02025")
+    data = json.loads(cli("check", "--targets", write("t.yaml", text), "--format", "json").stdout)
+    assert data["year"] == 2025 and data["periods"]["Q4"]["sectors"]["services"] == 17
+
+
+def test_text_from_a_plan_cannot_reorder_the_terminal_or_link_out_of_markdown(write, targets_text):
+    evil = "Thành phố \\u202eevil\\u202c [click](http://x.example/t) ![t](http://x.example/t.png) `code`"
+    text = targets_text.replace('name: "Thành phố Cần Thơ"', f'name: "{evil}"')  # YAML reads the \\u escapes
+    md = cli("check", "--targets", write("t.yaml", text), "--format", "markdown").stdout
+    assert "\u202e" not in md and "\u202c" not in md
+    assert "[click](" not in md and "![t](" not in md and "\\[click\\]" in md  # brackets escaped: no link
+    table = cli("check", "--targets", write("u.yaml", text)).stdout
+    assert "\u202e" not in table and "\u202c" not in table and "evil" in table

@@ -28,6 +28,10 @@ def spreadsheet_restore(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
+#: Characters that reorder what a terminal shows (bidirectional overrides and isolates, "Trojan Source").
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def printable(text: str) -> str:
-    """Text without control characters (line breaks and tabs kept)."""
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    """Text without control characters (line breaks and tabs kept) or bidirectional overrides."""
+    return "".join(c for c in text if c in "\n\t" or (unicodedata.category(c) != "Cc" and c not in BIDI_CONTROLS))

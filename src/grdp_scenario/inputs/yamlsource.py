@@ -64,6 +64,8 @@ def dotted(path: Path) -> str:
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 #: The most values aliases may repeat: a plan repeats none, a "billion laughs" file billions.
 MAX_NODES = 100_000
+#: An integer written with leading zeros (017, 02025): decimal, as people write it, not YAML 1.1's octal.
+LEADING_ZERO = re.compile(r"[+-]?0\d+")
 
 
 def load_yaml(text: str, file: str) -> Located:
@@ -122,6 +124,9 @@ def load_yaml(text: str, file: str) -> Located:
             # YAML 1.1 reads 1_000 as 1000, 1:20 as 80, 0x1F as 31, .nan as NaN: keep the text, so the number
             # check says what is wrong with it instead of using a number nobody wrote
             return node.value
+        if isinstance(value, int) and not isinstance(value, bool) and LEADING_ZERO.fullmatch(node.value):
+            # YAML 1.1 reads 017 as octal 15 and 02025 as 1045; a planner who writes 017 means 17
+            return int(node.value, 10)
         return value
 
     def _walk_collection(node: Any, path: Path) -> Any:

@@ -10,7 +10,9 @@ def _escape(text: str) -> str:
     """Cell text as text: no HTML that a Markdown viewer would run or render, no table breaks."""
     import html
 
-    return html.escape(printable(text), quote=False).replace("|", "\\|").replace("\n", " ")
+    # no HTML, and no Markdown link or image ([text](url), ![alt](url)) from a plan's text: each bracket escaped
+    escaped = html.escape(printable(text), quote=False).replace("|", "\\|").replace("\n", " ")
+    return escaped.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
 
 
 def render(document: Document, lang: str = "en") -> str:
