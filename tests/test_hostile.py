@@ -304,3 +304,17 @@ def test_text_from_a_plan_cannot_reorder_the_terminal_or_link_out_of_markdown(wr
     assert "[click](" not in md and "![t](" not in md and "\\[click\\]" in md  # brackets escaped: no link
     table = cli("check", "--targets", write("u.yaml", text)).stdout
     assert "\u202e" not in table and "\u202c" not in table and "evil" in table
+
+
+@pytest.mark.parametrize("option", ["--actuals", "--outturn"])
+def test_a_csv_field_beyond_the_csv_modules_limit_is_one_message_at_its_line(option, write):
+    huge = "x" * 200_000
+    if option == "--actuals":
+        text = ACTUALS.replace("\n", f',"{huge}"\n', 0) + f'2024,H1,agriculture,1,,"{huge}"\n'
+    else:
+        text = "year,period,item,rate,status,source,published,recorded,replaced\n"
+        text += f'2025,9M,grdp,7.39,actual,"{huge}",,,\n'
+    path = write("big.csv", text)
+    r = cli("check", option, path)
+    lines = text.count("\n")
+    assert r.exit_code == 2 and no_traceback(r) and f"line {lines}" in r.stderr and "131,072" in r.stderr

@@ -14,6 +14,8 @@ from ..core import periods
 from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import check_level, parse_number
+from .csvsource import header as read_header
+from .csvsource import rows as csv_rows
 from .plan import PlanFile, read_text
 
 COLUMNS = ("year", "period", "sector", "volume", "current", "source")
@@ -50,7 +52,7 @@ def _number(text: str, file: str, line: int, column: str) -> float | None:
 
 def parse_actuals(text: str, plan: PlanFile, file: str) -> BaseYear:
     reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    header = read_header(reader, file)
     if not header:
         raise InputError("file-empty", file=file, kind="actuals", fix="fix-csv-header", header=COLUMNS)
     header = [h.strip() for h in header]
@@ -72,7 +74,7 @@ def parse_actuals(text: str, plan: PlanFile, file: str) -> BaseYear:
     current: dict[str, float] = {}
     sources: dict[tuple[str, str], str] = {}
     seen: dict[tuple[str, str], int] = {}
-    for row in reader:
+    for row in csv_rows(reader, file):
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue

@@ -21,6 +21,8 @@ from ..core.errors import InputError
 from ..core.outturn import Published
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import parse_rate
+from .csvsource import header as read_header
+from .csvsource import rows as csv_rows
 from .plan import read_text
 
 COLUMNS = ("year", "period", "item", "rate", "status", "source", "published", "recorded", "replaced")
@@ -47,7 +49,7 @@ class Row:
 
 def parse_outturn(text: str, plan, file: str) -> list[Row]:
     reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    header = [h.strip() for h in (read_header(reader, file) or [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise InputError(
@@ -55,7 +57,7 @@ def parse_outturn(text: str, plan, file: str) -> list[Row]:
         )
     items = ["grdp", *[s.key for s in plan.sectors]]
     rows = []
-    for raw in reader:
+    for raw in csv_rows(reader, file):
         line = reader.line_num
         cell = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
         if not any(cell.values()):
