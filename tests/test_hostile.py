@@ -318,3 +318,23 @@ def test_a_csv_field_beyond_the_csv_modules_limit_is_one_message_at_its_line(opt
     r = cli("check", option, path)
     lines = text.count("\n")
     assert r.exit_code == 2 and no_traceback(r) and f"line {lines}" in r.stderr and "131,072" in r.stderr
+
+
+def test_a_misspelt_command_or_an_option_without_its_value_is_named():
+    import subprocess
+    import sys
+
+    def said(*args):
+        proc = subprocess.run(
+            [sys.executable, "-m", "grdp_scenario", *args], capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        return proc.stderr
+
+    assert "there is no command 'chekc'. Did you mean 'check'?" in said("chekc")
+    assert "the option --targets needs a value" in said("check", "--targets")
+
+
+def test_a_step_too_small_to_count_is_refused_in_words():
+    r = cli("sweep", "--vary", "Q4.grdp=1:2:1e-320")
+    assert r.exit_code == 2 and no_traceback(r) and "cannot be counted" in r.stderr

@@ -275,7 +275,9 @@ def test_every_figure_label_and_column_is_whole_at_any_width(name, lang, columns
             assert all(word in words for word in label.split()), (label, table)
 
 
-@pytest.mark.parametrize("args", [["risk"], ["check", "--nope"], ["risk", "--sd", "1", "--draws", "many"]])
+@pytest.mark.parametrize(
+    "args", [["risk"], ["check", "--nope"], ["risk", "--sd", "1", "--draws", "many"], ["chekc"], ["check", "extra"]]
+)
 def test_the_parsers_usage_errors_are_worded_too(args):
     import subprocess
     import sys

@@ -4,6 +4,7 @@ presentation words it in the user's language like any other error."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from ..core.errors import InputError
@@ -51,9 +52,32 @@ def usage_error(exc, lang: str = "en", argv: list[str] | None = None) -> str:
             command=command,
             fix="fix-usage-help",
         )
+    elif isinstance(exc, errors.BadOptionUsage) and getattr(exc, "option_name", None):
+        error = InputError(
+            "usage-needs-value", where=command, option=exc.option_name, command=command, fix="fix-usage-help"
+        )
+    elif str(getattr(exc, "message", "")).startswith("Got unexpected extra argument"):
+        found = re.search(r"\(([^()]*)\)\s*$", str(exc.message))  # "… argument(s) (extra)": the last brackets
+        extra = found.group(1) if found else ""
+        error = InputError("usage-extra-argument", where=command, value=extra, command=command, fix="fix-usage-help")
+    elif str(getattr(exc, "message", "")).startswith("No such command"):
+        error = _no_such_command(exc, command, argv or [])
     else:
         error = InputError("usage-other", where=command, command=command, fix="fix-usage-help")
     return f"{w.label('error')}: {w.error(error)}"
+
+
+def _no_such_command(exc, command: str, argv: list[str]) -> InputError:
+    """A misspelt command (``chekc``), named, with the command it most likely meant."""
+    import difflib
+
+    group = exc.ctx.command if exc.ctx is not None else None
+    known = sorted(getattr(group, "commands", {}) or {})
+    typed = next((a for a in argv if not a.startswith("-") and a not in command.split()), "")
+    hint = difflib.get_close_matches(typed, known, n=1)
+    if hint:
+        return InputError("usage-no-such-command", where=command, value=typed, hint=hint[0], fix="fix-did-you-mean")
+    return InputError("usage-no-such-command", where=command, value=typed, allowed=tuple(known), fix="fix-one-of")
 
 
 def _value_of(option: str, argv: list[str]) -> str:

@@ -64,6 +64,11 @@ def parse_axis(text: str, economy: Economy, counterfactual: bool = False) -> Axi
     start, stop, step = (parse_number(p, "--vary") for p in parts)
     if step <= 0 or stop < start:
         raise InputError("vary-range", where="--vary", value=spec, fix="fix-vary-form")
+    steps = (stop - start) / step
+    if not math.isfinite(steps):  # a denormal step: more points than a number holds
+        raise InputError("vary-step-too-small", where="--vary", value=spec, limit=MAX_POINTS, fix="fix-vary-too-many")
+    if steps + 1 > MAX_POINTS:
+        raise InputError("vary-too-many", where="--vary", points=steps + 1, limit=MAX_POINTS, fix="fix-vary-too-many")
     check_rate(start, "--vary")
     current = value_of(economy, period, item)
     if current is None:

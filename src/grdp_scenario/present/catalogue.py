@@ -467,6 +467,9 @@ MESSAGES: dict[str, str] = {
     "usage-no-such-option": N_("there is no option {option}"),
     "usage-bad-value": N_("'{value}' is not a valid value of {option}"),
     "usage-other": N_("the command line cannot be read"),
+    "usage-needs-value": N_("the option {option} needs a value after it"),
+    "usage-no-such-command": N_("there is no command '{value}'"),
+    "usage-extra-argument": N_("'{value}' is not an option or a value this command takes"),
     "fix-usage-help": N_("See {command} --help"),
     # numbers
     "number-boolean": N_("'{value}' is true/false, not a number"),
@@ -709,6 +712,7 @@ MESSAGES: dict[str, str] = {
     "fix-horizon-years": N_("List every year from the year after the base year to the last, each once"),
     "printed-goal-unknown": N_("{goal} is listed under printed_goals, but the plan sets no such goal"),
     "fix-printed-goal-unknown": N_("List only goals the plan sets: {allowed}"),
+    "vary-step-too-small": N_("the step of '{value}' is so small that the grid's points cannot be counted"),
     "csv-field-too-large": N_("a field is longer than {limit} characters: this is not a table the tool wrote"),
     "fix-csv-field": N_("Check that the file is the CSV you meant (quotes closed), or shorten the field"),
     "csv-unreadable": N_("cannot be read as CSV here (an unclosed quote or a NUL byte)"),
