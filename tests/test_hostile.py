@@ -338,3 +338,25 @@ def test_a_misspelt_command_or_an_option_without_its_value_is_named():
 def test_a_step_too_small_to_count_is_refused_in_words():
     r = cli("sweep", "--vary", "Q4.grdp=1:2:1e-320")
     assert r.exit_code == 2 and no_traceback(r) and "cannot be counted" in r.stderr
+
+
+def test_an_input_is_never_replaced_by_an_output_unless_rewriting_it_is_the_commands_purpose(tmp_path):
+    import shutil
+
+    plan = tmp_path / "targets_2025.yaml"
+    shutil.copy(data_path(DEFAULT_TARGETS), plan)
+    before = plan.read_bytes()
+    for args in (
+        ["check", "--targets", plan, "--format", "json", "--output", plan],
+        ["rollover", "--targets", plan, "--output", plan],
+        ["whatif", "--targets", plan, "--set", "Q4.services=16", "--format", "markdown", "--output", plan],
+    ):
+        r = cli(*args)
+        assert r.exit_code == 2 and "is a file this command reads" in r.stderr, (args, r.output)
+        assert plan.read_bytes() == before
+    table = tmp_path / "plan.csv"
+    assert cli("plan", "export", "--targets", plan, "--output", table).exit_code == 0
+    r = cli("plan", "import", table, "--output", table)
+    assert r.exit_code == 2 and "is a file this command reads" in r.stderr
+    # reconcile --output on its own plan rewrites it: that is what it is for
+    assert cli("reconcile", "--targets", plan, "--output", plan).exit_code == 0 and plan.read_bytes() != before

@@ -61,7 +61,8 @@ def audit(
             result = plan.audit(baseline=baseline, fail_on=fail_on.value)
             w = Wording(lang, plan.targets)
             if write_baseline is not None:
-                write_output(write_baseline, baseline_text(result.report, w.finding, w.label("baseline_header")))
+                text = baseline_text(result.report, w.finding, w.label("baseline_header"))
+                write_output(write_baseline, text, replaces=baseline)  # a baseline may be rewritten in place
                 typer.echo(w.label("wrote_baseline", file=write_baseline), err=True)
             code = max(code, emit(audit_document(result, lang), format, lang, output))
         return code

@@ -35,9 +35,11 @@ def fail(message: str) -> None:
 
 def guarded(action: Callable[[], int | None], debug: bool, lang: Lang | str = Lang.en) -> None:
     """Run ``action``; turn InputError into one paragraph in the user's language and exit code 2."""
+    from ..inputs.atomic import INPUTS
     from ..present.wording import Wording
 
     w = Wording(lang)
+    INPUTS.clear()  # the inputs of this command only (a test runs many commands in one process)
     try:
         code = action()
     except BrokenPipeError:

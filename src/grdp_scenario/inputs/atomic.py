@@ -113,10 +113,28 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
         raise
 
 
-def write_output(path: Path | str, data: str | bytes) -> None:
-    """write_atomic for a file the user named: a failure is their input error (exit 2), with the fix."""
+#: Every file this process has read as an input (resolved): an output never replaces one by accident.
+INPUTS: set[str] = set()
+
+
+def read_as_input(path: Path | str) -> None:
+    """Note that ``path`` was read as an input (a plan, a base year, an outturn, a table)."""
+    try:
+        INPUTS.add(os.path.realpath(path))
+    except (OSError, ValueError):
+        pass
+
+
+def write_output(path: Path | str, data: str | bytes, replaces: Path | str | None = None) -> None:
+    """write_atomic for a file the user named: a failure is their input error (exit 2), with the fix. A file
+    the command read as an input is refused as its output (the plan as a report's file, the base year as
+    rollover's), unless ``replaces`` names it: the command's purpose is to rewrite it (reconcile and build
+    writing the plan, record the outturn)."""
     from ..core.errors import InputError
 
+    target = os.path.realpath(path)
+    if target in INPUTS and (replaces is None or os.path.realpath(replaces) != target):
+        raise InputError("output-is-input", file=str(path), fix="fix-output-is-input")
     try:
         write_atomic(path, data)
     except ReadOnlyTarget:

@@ -283,7 +283,7 @@ def record(
         all_rows = kept + new
         if economy is not None:
             check_applies(economy, all_rows, str(path))
-        write_output(path, format_outturn(all_rows))
+        write_output(path, format_outturn(all_rows), replaces=path)
     return Recorded(all_rows, new, replaced)
 
 

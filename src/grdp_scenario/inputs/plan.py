@@ -575,10 +575,13 @@ MAX_BYTES = 10 * 1024 * 1024
 
 def read_text(path: Path, what: str) -> str:
     """Read a text file; say plainly when it is missing, too large, empty or not text."""
+    from .atomic import read_as_input
+
     name = str(path)
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
+        read_as_input(path)
     except FileNotFoundError:
         raise InputError("file-missing", file=name, kind=what, fix="fix-file-missing") from None
     except IsADirectoryError:

@@ -479,6 +479,9 @@ def _read_xlsx(path: Path) -> TableSource:
 
     from openpyxl import load_workbook
 
+    from .atomic import read_as_input
+
+    read_as_input(path)
     try:
         wb = load_workbook(path, data_only=True, read_only=False)
     except FileNotFoundError:

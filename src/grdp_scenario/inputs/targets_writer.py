@@ -210,7 +210,8 @@ def write_targets(
     """The scenario's plan with ``blocks`` of ``economy`` (and ``goals``), written atomically to ``path``."""
     from .atomic import write_output
 
-    write_output(path, targets_text(scenario.targets, scenario.base, economy, blocks, decimals, notes, goals))
+    text = targets_text(scenario.targets, scenario.base, economy, blocks, decimals, notes, goals)
+    write_output(path, text, replaces=scenario.targets.file)  # rewriting the plan in place is what it is for
 
 
 def _check_written(text: str, plan, base: BaseYear, economy: Economy, goals) -> None:

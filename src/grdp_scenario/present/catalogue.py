@@ -712,6 +712,8 @@ MESSAGES: dict[str, str] = {
     "fix-horizon-years": N_("List every year from the year after the base year to the last, each once"),
     "printed-goal-unknown": N_("{goal} is listed under printed_goals, but the plan sets no such goal"),
     "fix-printed-goal-unknown": N_("List only goals the plan sets: {allowed}"),
+    "output-is-input": N_("is a file this command reads, so it is not overwritten as its output"),
+    "fix-output-is-input": N_("Write the output to another file"),
     "vary-step-too-small": N_("the step of '{value}' is so small that the grid's points cannot be counted"),
     "csv-field-too-large": N_("a field is longer than {limit} characters: this is not a table the tool wrote"),
     "fix-csv-field": N_("Check that the file is the CSV you meant (quotes closed), or shorten the field"),
