@@ -145,3 +145,24 @@ def test_a_new_users_first_messages_are_all_vietnamese(tmp_path):
     said.append(cli("check", "--targets", tmp_path / "targets_2026.yaml", "--lang", "vi").output)
     said.append(cli("rollover", "--output", tmp_path / "next.csv", "--lang", "vi").output)
     assert all(said) and leftover_english("\n".join(said)) == [], said
+
+
+@pytest.mark.parametrize(
+    "extra, said",
+    [
+        (["--key", "=cmd|' /C calc'!A0"], "is not a plain name"),
+        (["--key", "Hau-Giang"], "is not a plain name"),
+        (["--child", "industry", "--child", "industry"], "declared twice"),
+        (["--child", "agriculture"], "declared twice"),
+    ],
+)
+def test_init_refuses_what_its_own_loader_would_refuse_and_writes_nothing(extra, said, tmp_path):
+    r = cli("init", tmp_path / "new", "--region", "Tỉnh A", "--year", "2026", *extra)
+    assert r.exit_code == 2 and said in r.stderr and not (tmp_path / "new").exists()
+
+
+def test_a_region_name_with_a_line_break_is_one_line_in_the_plan(tmp_path):
+    assert cli("init", tmp_path, "--region", "Tỉnh\nHậu\tGiang", "--year", "2026").exit_code == 0
+    from grdp_scenario.inputs.plan import load_plan
+
+    assert load_plan(tmp_path / "targets_2026.yaml").model.region.name == "Tỉnh Hậu Giang"

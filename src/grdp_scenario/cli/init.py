@@ -38,16 +38,21 @@ def init(
     Refuses to replace files that exist. Exit 0 when written."""
 
     def action() -> int:
+        import re
+
         from ..core.errors import InputError
+        from ..core.text import printable
         from ..inputs.atomic import write_output
         from ..inputs.template import actuals_text, child_sectors, parse_blocks, plan_text, region_key
         from ..present.views.template import comments
         from ..present.wording import Wording
 
-        name = region.strip()
+        name = " ".join(printable(region).split())  # one line: no control characters, line breaks or tabs
         region_key_ = key or region_key(name)
         if not name or not region_key_:
             raise InputError("region-name-empty", where="--region", fix="fix-region-name-empty")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", region_key_):  # what the plan's loader takes (README, "Files")
+            raise InputError("key-not-identifier", where="--key", key=region_key_, fix="fix-region-key")
         if not 1900 < year < 3000:
             raise InputError("year-implausible", where="--year", value=year, fix="fix-year-implausible")
         ordered = parse_blocks(blocks)
@@ -73,8 +78,16 @@ def init(
                 raise InputError("file-exists", file=str(path), fix="fix-file-exists")
         folder.mkdir(parents=True, exist_ok=True)
         w = Wording(lang)
-        for path, text in files.items():
-            write_output(path, text)
+        written = []
+        try:
+            for path, text in files.items():
+                write_output(path, text)
+                written.append(path)
+        except BaseException:  # a pair or nothing: a full disk must not leave half of it
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+        for path in written:
             typer.echo(w.label("wrote", file=path), err=True)
         return 0
 

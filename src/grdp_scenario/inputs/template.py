@@ -57,6 +57,8 @@ def child_sectors(children: list[str]) -> list[tuple[str, str, str, str]]:
         parent = parent or (known[0] if known else "")
         if not IDENTIFIER.fullmatch(key):
             raise InputError("key-not-identifier", where="--child", key=key, fix="fix-key-not-identifier")
+        if key in {k for k, *_ in out} or key in parents:
+            raise InputError("sector-twice", where="--child", key=key, fix="fix-keep-one")
         if parent not in parents:
             raise InputError(
                 "child-parent", where="--child", value=spec, allowed=tuple(parents), fix="fix-child-parent"

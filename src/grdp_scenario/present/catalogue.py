@@ -544,6 +544,7 @@ MESSAGES: dict[str, str] = {
     "fix-did-you-mean": N_("Did you mean '{hint}'?"),
     "region-name-empty": N_("the region has no name"),
     "fix-region-name-empty": N_("Give it as the plan prints it: --region='Tỉnh Hậu Giang'"),
+    "fix-region-key": N_("Give a key of small letters, digits and hyphens: --key=hau-giang"),
     "year-implausible": N_("{value} is not a plan year"),
     "fix-year-implausible": N_("Give the year the plan is for, e.g. --year=2026"),
     "file-exists": N_("the file exists already"),
