@@ -172,3 +172,58 @@ def test_record_validates_the_outturn_as_it_would_be_before_writing(tmp_path, ar
     before = path.read_text()
     assert cli("record", *args, "--outturn", path).exit_code == 2
     assert path.read_text() == before
+
+
+def test_dev_stdout_appends_to_the_log_it_points_to_never_replaces_it(tmp_path):
+    import subprocess
+    import sys
+
+    log = tmp_path / "job.log"
+    log.write_text("earlier lines of the job\n", encoding="utf-8")
+    with open(log, "a", encoding="utf-8") as out:
+        code = subprocess.run(
+            [sys.executable, "-m", "grdp_scenario", "check", "--format", "json", "--output", "/dev/stdout"],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            timeout=60,
+        ).returncode
+    text = log.read_text(encoding="utf-8")
+    assert code == 0 and text.startswith("earlier lines of the job\n") and '"region": "can-tho"' in text
+
+
+def test_a_pipe_nobody_reads_is_given_up_not_waited_on_forever(tmp_path, monkeypatch):
+    import os
+
+    from typer.testing import CliRunner
+
+    from grdp_scenario.cli.app import app
+    from grdp_scenario.inputs import atomic
+
+    monkeypatch.setattr(atomic, "FIFO_WAIT", 0.2)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    r = CliRunner().invoke(app, ["check", "--format", "json", "--output", str(fifo)])
+    assert r.exit_code == 2 and "no program read" in r.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="planting another user's link needs root (CI runs as root)")
+def test_a_link_planted_by_someone_who_may_not_write_its_target_is_not_followed(tmp_path):
+    import pwd
+
+    from typer.testing import CliRunner
+
+    from grdp_scenario.cli.app import app
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("another user's file\n", encoding="utf-8")
+    os.chmod(victim, 0o644)  # root's, writable by root alone
+    link = tmp_path / "report.json"
+    os.symlink(victim, link)
+    nobody = pwd.getpwnam("nobody").pw_uid
+    os.lchown(link, nobody, -1)  # planted by nobody
+    r = CliRunner().invoke(app, ["check", "--format", "json", "--output", str(link)])
+    assert r.exit_code == 2 and "is not followed" in r.stderr
+    assert victim.read_text(encoding="utf-8") == "another user's file\n"
+    os.lchown(link, 0, -1)  # the same link of the target's owner is followed
+    assert CliRunner().invoke(app, ["check", "--format", "json", "--output", str(link)]).exit_code == 0
+    assert '"region"' in victim.read_text(encoding="utf-8")

@@ -360,3 +360,9 @@ def test_an_input_is_never_replaced_by_an_output_unless_rewriting_it_is_the_comm
     assert r.exit_code == 2 and "is a file this command reads" in r.stderr
     # reconcile --output on its own plan rewrites it: that is what it is for
     assert cli("reconcile", "--targets", plan, "--output", plan).exit_code == 0 and plan.read_bytes() != before
+
+
+def test_an_outturn_that_implies_an_impossible_block_is_refused_not_shown(write):
+    text = "year,period,item,rate,status,source,published,recorded,replaced\n2025,9M,grdp,-60,actual,x,,,\n"
+    r = cli("check", "--outturn", write("o.csv", text))
+    assert r.exit_code == 2 and no_traceback(r) and "line 2" in r.stderr and "impossible" in r.stderr

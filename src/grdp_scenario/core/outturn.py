@@ -105,6 +105,21 @@ def apply_outturn(economy: Economy, figures: list[Published], file: str | None =
     economy = replace(
         economy, published=MappingProxyType(published), published_status=MappingProxyType(published_status)
     )
+    lines = {f.period: f.line for f in figures}
+    for d in derived:  # a block the figures imply at or below −100 % is no economy: refused, never shown
+        block = economy.block(d.block)
+        for item, rate in [("grdp", block.grdp), *block.rates.items()]:
+            if rate is not None and rate <= -100:
+                raise InputError(
+                    "outturn-implies-impossible",
+                    file=file,
+                    line=lines.get(d.period),
+                    block=d.block,
+                    period=d.period,
+                    item=item,
+                    value=rate,
+                    fix="fix-outturn-implies-impossible",
+                )
     return Applied(economy, tuple(derived), tuple(conflicts), tuple(assumptions))
 
 

@@ -3,8 +3,11 @@
 - A regular file is replaced atomically: a temporary file beside it, fsynced, renamed over it; a crash or
   a full disk leaves the old file as it was. The replacement keeps the old file's mode, and its owner and
   group where the system lets us; a new file gets 0666 less the umask, as any program's would.
-- A symbolic link is followed: its target is replaced (a dangling link's target is created).
-- A special file (a device such as /dev/null, a FIFO) is written in place, never replaced.
+- A symbolic link is followed where its owner may write its target: its target is replaced (a dangling
+  link's target is created); a link planted by someone who may not write the target is refused.
+- A special file (a device such as /dev/null, a FIFO) is written in place, never replaced; a FIFO nobody
+  reads is given up after ten seconds. /dev/stdout and the other names of a descriptor are appended to
+  where they point, even a regular file (a log).
 - A read-only file is refused: the user protected it.
 - A writer killed mid-write leaves a temporary file named after its process; the next writer removes
   such files whose process is gone.
@@ -22,6 +25,14 @@ TEMP_SUFFIX = ".tmp"
 
 class ReadOnlyTarget(OSError):
     """The file exists and is protected against writing (no write permission bit)."""
+
+
+class UntrustedLink(OSError):
+    """A symbolic link whose owner may not write its target."""
+
+
+class NoReader(OSError):
+    """A FIFO that no process opened for reading within FIFO_WAIT seconds."""
 
 
 def _temp_prefix(path: Path) -> str:
@@ -69,10 +80,70 @@ def target_of(path: Path | str) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+#: Names of a process's own descriptors (standard output): written where the descriptor points, appended,
+#: never replaced, even when that is a regular file (a log).
+DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+#: How long a FIFO may wait for a reader before the write is given up.
+FIFO_WAIT = 10.0
+
+
+def _write_in_place(path: Path | str, payload: bytes, append: bool) -> None:
+    """A device, a FIFO or a descriptor: written where it is, never replaced; a FIFO with no reader is given
+    up after FIFO_WAIT seconds instead of hanging."""
+    import errno
+    import time
+
+    flags = os.O_WRONLY | (os.O_APPEND if append else 0)
+    deadline = time.monotonic() + FIFO_WAIT
+    while True:
+        try:
+            fd = os.open(path, flags | os.O_NONBLOCK)
+            break
+        except OSError as exc:
+            if exc.errno != errno.ENXIO or time.monotonic() >= deadline:  # ENXIO: a FIFO nobody reads yet
+                if exc.errno == errno.ENXIO:
+                    raise NoReader(errno.ENXIO, "no process reads this pipe", str(path)) from None
+                raise
+            time.sleep(0.05)
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _trusted_link(path: Path) -> None:
+    """A symbolic link is followed only where its owner may write its target (root, the target's owner, or
+    one its group or everyone may write): a link planted in a shared folder cannot aim a privileged writer
+    at another user's file."""
+    try:
+        link, target = os.lstat(path), os.stat(path)
+    except FileNotFoundError:
+        return  # a dangling link: what it would create is its owner's to create
+    if link.st_uid in (0, target.st_uid) or target.st_mode & stat.S_IWOTH:
+        return
+    if target.st_mode & stat.S_IWGRP:
+        import pwd
+
+        try:
+            if target.st_gid in os.getgrouplist(pwd.getpwuid(link.st_uid).pw_name, -1):
+                return
+        except KeyError:
+            pass
+    raise UntrustedLink(13, "a symbolic link whose owner may not write its target", str(path))
+
+
 def write_atomic(path: Path | str, data: str | bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all (see the module's rules)."""
-    path = target_of(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if str(path).startswith(DESCRIPTORS):
+        _write_in_place(path, payload, append=True)
+        return
+    if Path(path).is_symlink():
+        _trusted_link(Path(path))
+    path = target_of(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -80,8 +151,7 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
     if st is not None and not stat.S_ISREG(st.st_mode):
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "Is a directory", str(path))
-        with open(path, "wb") as fh:  # a device or FIFO: written in place, never replaced
-            fh.write(payload)
+        _write_in_place(path, payload, append=False)  # a device or FIFO: written in place, never replaced
         return
     if st is not None and not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise ReadOnlyTarget(13, "the file is read-only", str(path))
@@ -139,6 +209,10 @@ def write_output(path: Path | str, data: str | bytes, replaces: Path | str | Non
         write_atomic(path, data)
     except ReadOnlyTarget:
         raise InputError("file-read-only", file=str(path), fix="fix-file-read-only") from None
+    except UntrustedLink:
+        raise InputError("link-not-followed", file=str(path), fix="fix-link-not-followed") from None
+    except NoReader:
+        raise InputError("pipe-no-reader", file=str(path), seconds=FIFO_WAIT, fix="fix-pipe-no-reader") from None
     except OSError as exc:
         raise InputError(
             "file-unwritable", file=str(path), reason=exc.strerror or str(exc), fix="fix-file-unwritable"

@@ -292,17 +292,4 @@ def check_applies(economy, rows: list[Row], file: str) -> None:
     is impossible (at or below −100 %)."""
     from ..core.outturn import apply_outturn
 
-    applied = apply_outturn(economy, published_figures(rows), file)
-    for d in applied.derived:
-        block = applied.economy.block(d.block)
-        for item, rate in [("grdp", block.grdp), *block.rates.items()]:
-            if rate is not None and rate <= -100:
-                raise InputError(
-                    "outturn-implies-impossible",
-                    file=file,
-                    block=d.block,
-                    period=d.period,
-                    item=item,
-                    value=rate,
-                    fix="fix-outturn-implies-impossible",
-                )
+    apply_outturn(economy, published_figures(rows), file)  # refuses what cannot be laid over the plan

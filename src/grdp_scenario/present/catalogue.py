@@ -713,6 +713,12 @@ MESSAGES: dict[str, str] = {
     "fix-horizon-years": N_("List every year from the year after the base year to the last, each once"),
     "printed-goal-unknown": N_("{goal} is listed under printed_goals, but the plan sets no such goal"),
     "fix-printed-goal-unknown": N_("List only goals the plan sets: {allowed}"),
+    "link-not-followed": N_(
+        "is a symbolic link whose owner may not write the file it points to, so it is not followed"
+    ),
+    "fix-link-not-followed": N_("Write to the file itself, or ask its owner to make the link"),
+    "pipe-no-reader": N_("is a pipe that no program read within {seconds} seconds"),
+    "fix-pipe-no-reader": N_("Start the program that reads the pipe first, or write to a file"),
     "output-is-input": N_("is a file this command reads, so it is not overwritten as its output"),
     "fix-output-is-input": N_("Write the output to another file"),
     "vary-step-too-small": N_("the step of '{value}' is so small that the grid's points cannot be counted"),
