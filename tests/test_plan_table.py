@@ -117,3 +117,54 @@ def test_other_files_are_refused(tmp_path):
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     r = cli("plan", "import", tmp_path / "broken.xlsx", "--output", tmp_path / "t.yaml")
     assert r.exit_code == 2 and "cannot be read" in r.output
+
+
+def _exported(tmp_path):
+    from typer.testing import CliRunner
+
+    from grdp_scenario.cli.app import app
+
+    out = tmp_path / "plan.xlsx"
+    assert CliRunner().invoke(app, ["plan", "export", "--output", str(out)]).exit_code == 0
+    return out
+
+
+def _import(path):
+    from typer.testing import CliRunner
+
+    from grdp_scenario.cli.app import app
+
+    return CliRunner().invoke(app, ["plan", "import", str(path), "--output", str(path.with_suffix(".yaml"))])
+
+
+def test_hostile_workbooks_are_refused_in_one_message(tmp_path):
+    import zipfile
+
+    from openpyxl import Workbook, load_workbook
+
+    far = _exported(tmp_path)  # a far cell: a million rows to walk
+    wb = load_workbook(far)
+    wb.worksheets[0]["XFD1048576"] = "x"
+    wb.save(far)
+    r = _import(far)
+    assert r.exit_code == 2 and "beyond a plan's table" in r.stderr and not far.with_suffix(".yaml").exists()
+    charts = tmp_path / "charts.xlsx"  # chart sheets only
+    wb = Workbook()
+    wb.create_chartsheet()
+    wb.remove(wb.active)
+    wb.save(charts)
+    assert _import(charts).exit_code == 2
+    broken = tmp_path / "broken.xlsx"  # malformed XML in the sheet
+    with zipfile.ZipFile(_exported(tmp_path)) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, b"<worksheet><sheetData><row" if item.filename.endswith("sheet1.xml") else data)
+    r = _import(broken)
+    assert r.exit_code == 2 and "cannot be read" in r.stderr and "Traceback" not in r.output
+    bomb = tmp_path / "bomb.xlsx"  # unpacks to far more than any table
+    with zipfile.ZipFile(_exported(tmp_path)) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item.filename, src.read(item))
+        dst.writestr("xl/sharedStrings2.xml", b" " * (101 * 1024 * 1024))
+    r = _import(bomb)
+    assert r.exit_code == 2 and "would unpack to more than 100 MB" in r.stderr

@@ -471,7 +471,39 @@ def read_table(path: Path | str) -> TableSource:
     text = read_text(path, "plan table")
     reader = csv.reader(io.StringIO(text))
     rows = list(csv_rows(reader, str(path)))
+    width = max((len(r) for r in rows), default=0)
+    if len(rows) > MAX_TABLE_ROWS or width > MAX_TABLE_COLUMNS:
+        raise InputError(
+            "table-too-large",
+            file=str(path),
+            rows=len(rows),
+            columns=width,
+            max_rows=MAX_TABLE_ROWS,
+            max_columns=MAX_TABLE_COLUMNS,
+            fix="fix-table-too-large",
+        )
     return TableSource(str(path), None, rows, list(range(1, len(rows) + 1)))
+
+
+#: A plan table is a few hundred rows and some twenty columns: far beyond is not a plan (a far cell, a bomb).
+MAX_TABLE_ROWS, MAX_TABLE_COLUMNS = 50_000, 200
+#: What a workbook may unpack to: far beyond any plan's table (a shared-string or whitespace bomb is not one).
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook that would unpack to more than MAX_UNPACKED_BYTES before reading any of it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return  # load_workbook names what is wrong with it
+    if size > MAX_UNPACKED_BYTES:
+        raise InputError(
+            "xlsx-too-large", file=str(path), limit=MAX_UNPACKED_BYTES // (1024 * 1024), fix="fix-xlsx-too-large"
+        )
 
 
 def _read_xlsx(path: Path) -> TableSource:
@@ -482,13 +514,31 @@ def _read_xlsx(path: Path) -> TableSource:
     from .atomic import read_as_input
 
     read_as_input(path)
+    _check_unpacked_size(path)
     try:
-        wb = load_workbook(path, data_only=True, read_only=False)
+        # keep_links=False: a workbook's links to other files are never followed
+        wb = load_workbook(path, data_only=True, read_only=False, keep_links=False)
     except FileNotFoundError:
         raise InputError("file-missing", file=str(path), kind="plan table", fix="fix-file-missing") from None
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
         raise InputError("xlsx-unreadable", file=str(path), reason=str(exc), fix="fix-xlsx-unreadable") from None
+    except Exception as exc:  # malformed XML, an index past the shared strings, an entity bomb: not a table
+        raise InputError(
+            "xlsx-unreadable", file=str(path), reason=type(exc).__name__, fix="fix-xlsx-unreadable"
+        ) from None
+    if not wb.worksheets:  # chart sheets only
+        raise InputError("xlsx-unreadable", file=str(path), reason="no worksheet", fix="fix-xlsx-unreadable")
     ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+    if ws.max_row > MAX_TABLE_ROWS or ws.max_column > MAX_TABLE_COLUMNS:  # a far cell (XFD1048576)
+        raise InputError(
+            "table-too-large",
+            file=str(path),
+            rows=ws.max_row,
+            columns=ws.max_column,
+            max_rows=MAX_TABLE_ROWS,
+            max_columns=MAX_TABLE_COLUMNS,
+            fix="fix-table-too-large",
+        )
     rows, numbers = [], []
     for r, row in enumerate(ws.iter_rows(), start=1):
         rows.append([_cell_text(c) for c in row])

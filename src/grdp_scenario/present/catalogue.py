@@ -713,6 +713,12 @@ MESSAGES: dict[str, str] = {
     "fix-horizon-years": N_("List every year from the year after the base year to the last, each once"),
     "printed-goal-unknown": N_("{goal} is listed under printed_goals, but the plan sets no such goal"),
     "fix-printed-goal-unknown": N_("List only goals the plan sets: {allowed}"),
+    "table-too-large": N_(
+        "spans {rows} rows and {columns} columns, beyond a plan's table ({max_rows} rows, {max_columns} columns)"
+    ),
+    "fix-table-too-large": N_("Export the plan again (grdp-scenario plan export) and fill in that table"),
+    "xlsx-too-large": N_("would unpack to more than {limit} MB, far beyond a plan's table"),
+    "fix-xlsx-too-large": N_("Export the plan again (grdp-scenario plan export) and fill in that table"),
     "link-not-followed": N_(
         "is a symbolic link whose owner may not write the file it points to, so it is not followed"
     ),
