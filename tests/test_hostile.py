@@ -366,3 +366,19 @@ def test_an_outturn_that_implies_an_impossible_block_is_refused_not_shown(write)
     text = "year,period,item,rate,status,source,published,recorded,replaced\n2025,9M,grdp,-60,actual,x,,,\n"
     r = cli("check", "--outturn", write("o.csv", text))
     assert r.exit_code == 2 and no_traceback(r) and "line 2" in r.stderr and "impossible" in r.stderr
+
+
+def test_a_line_break_editors_do_not_show_is_refused_at_its_line(write, targets_text):
+    text = targets_text.replace('name: "Thành phố Cần Thơ"', 'name: "Thành phố\u2028Cần Thơ"')
+    r = cli("check", "--targets", write("t.yaml", text))
+    line = text[: text.index("\u2028")].count("\n") + 1
+    assert r.exit_code == 2 and f"line {line}:" in r.stderr and "U+2028" in r.stderr
+
+
+def test_a_lock_wait_that_is_not_a_number_is_named_and_nothing_is_created(tmp_path):
+    out = tmp_path / "o.csv"
+    r = runner.invoke(
+        app, ["record", "9M", "--grdp", "7", "--outturn", str(out)], env={"GRDP_SCENARIO_LOCK_WAIT": "abc"}
+    )
+    assert r.exit_code == 2 and "GRDP_SCENARIO_LOCK_WAIT" in r.stderr
+    assert list(tmp_path.iterdir()) == []

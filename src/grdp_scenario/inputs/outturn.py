@@ -20,7 +20,7 @@ from ..core import periods
 from ..core.errors import InputError
 from ..core.outturn import Published
 from ..core.text import spreadsheet_restore, spreadsheet_safe
-from ..core.values import parse_rate
+from ..core.values import parse_number, parse_rate
 from .csvsource import header as read_header
 from .csvsource import rows as csv_rows
 from .plan import read_text
@@ -161,7 +161,13 @@ def published_figures(rows: list[Row]) -> list[Published]:
 
 
 #: How long ``record`` waits for another recorder before it gives up and names it (seconds).
-LOCK_WAIT = float(os.environ.get("GRDP_SCENARIO_LOCK_WAIT", "10"))
+def lock_wait() -> float:
+    """Seconds ``record`` waits for another recorder: GRDP_SCENARIO_LOCK_WAIT, checked as any number is."""
+    raw = os.environ.get("GRDP_SCENARIO_LOCK_WAIT", "10")
+    seconds = parse_number(raw, "GRDP_SCENARIO_LOCK_WAIT")
+    if not 0 <= seconds <= 3600:
+        raise InputError("lock-wait-range", where="GRDP_SCENARIO_LOCK_WAIT", value=raw, fix="fix-lock-wait-range")
+    return seconds
 
 
 @contextmanager
@@ -176,6 +182,7 @@ def locked(path: Path, wait: float | None = None):
 
     from .atomic import current_umask, target_of
 
+    seconds = lock_wait() if wait is None else wait  # checked before anything is created
     target = target_of(path)
     lock_path = target.with_name(target.name + ".lock")
     try:
@@ -204,7 +211,7 @@ def locked(path: Path, wait: float | None = None):
     try:
         import fcntl
 
-        deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+        deadline = time.monotonic() + seconds
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

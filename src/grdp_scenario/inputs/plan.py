@@ -568,6 +568,8 @@ def _check_item(file: str, located: Located, path: tuple, item: Any, allowed: li
     raise _fail(file, located, path, "sector-unknown", "fix-one-of", value=item, allowed=tuple(allowed))
 
 
+#: Line breaks YAML counts and editors do not show as such (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR).
+ODD_LINE_BREAKS = frozenset("\x85\u2028\u2029")
 #: The largest input file read: a plan, base year or outturn is a few kilobytes; anything near this is
 #: not one (or is /dev/zero), and reading it whole would only cost memory.
 MAX_BYTES = 10 * 1024 * 1024
@@ -602,6 +604,11 @@ def read_text(path: Path, what: str) -> str:
         raise InputError("file-not-utf8", file=name, kind=what, byte=exc.start, fix="fix-file-encoding") from None
     if not text.strip():
         raise InputError("file-empty", file=name, kind=what, fix="fix-file-empty")
+    odd = next((i for i, c in enumerate(text) if c in ODD_LINE_BREAKS), None)
+    if odd is not None:  # YAML would start a new line there and editors would not: every line number would drift
+        line = text.count("\n", 0, odd) + 1
+        code = f"U+{ord(text[odd]):04X}"
+        raise InputError("file-odd-line-break", file=name, line=line, char=code, fix="fix-file-odd-line-break")
     # Line ends as any editor writes them: CRLF (Windows, Excel), CR alone (old Mac), LF.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -719,6 +719,10 @@ MESSAGES: dict[str, str] = {
     "fix-table-too-large": N_("Export the plan again (grdp-scenario plan export) and fill in that table"),
     "xlsx-too-large": N_("would unpack to more than {limit} MB, far beyond a plan's table"),
     "fix-xlsx-too-large": N_("Export the plan again (grdp-scenario plan export) and fill in that table"),
+    "lock-wait-range": N_("'{value}' is not a number of seconds from 0 to 3600"),
+    "fix-lock-wait-range": N_("Set GRDP_SCENARIO_LOCK_WAIT to seconds, e.g. 10"),
+    "file-odd-line-break": N_("holds a line break editors do not show ({char}), so line numbers would not match"),
+    "fix-file-odd-line-break": N_("Replace it with an ordinary line break (Enter), or a space"),
     "link-not-followed": N_(
         "is a symbolic link whose owner may not write the file it points to, so it is not followed"
     ),
