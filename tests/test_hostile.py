@@ -382,3 +382,11 @@ def test_a_lock_wait_that_is_not_a_number_is_named_and_nothing_is_created(tmp_pa
     )
     assert r.exit_code == 2 and "GRDP_SCENARIO_LOCK_WAIT" in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_record_creates_nothing_not_even_its_lock(tmp_path):
+    out = tmp_path / "o.csv"
+    assert cli("record", "9M", "--grdp", "7.39", "--outturn", out).exit_code == 0
+    (tmp_path / "o.csv.lock").unlink()
+    r = cli("record", "9M", "--grdp", "7.5", "--outturn", out)  # recorded already, no --replace
+    assert r.exit_code == 2 and sorted(p.name for p in tmp_path.iterdir()) == ["o.csv"]

@@ -195,6 +195,18 @@ def read_as_input(path: Path | str) -> None:
         pass
 
 
+def trusted_link(path: Path | str) -> None:
+    """Refuse (exit 2) a symbolic link ``path`` whose owner may not write its target, before anything is
+    created beside that target (a lock file)."""
+    from ..core.errors import InputError
+
+    if Path(path).is_symlink():
+        try:
+            _trusted_link(Path(path))
+        except UntrustedLink:
+            raise InputError("link-not-followed", file=str(path), fix="fix-link-not-followed") from None
+
+
 def write_output(path: Path | str, data: str | bytes, replaces: Path | str | None = None) -> None:
     """write_atomic for a file the user named: a failure is their input error (exit 2), with the fix. A file
     the command read as an input is refused as its output (the plan as a report's file, the base year as

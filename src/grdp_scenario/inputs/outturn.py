@@ -268,7 +268,8 @@ def record(
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     from .atomic import write_output
 
-    with locked(path):
+    def decided() -> tuple[list[Row], list[Row], list[Row]]:
+        """The whole file after recording, the new rows and those replaced: or the refusal."""
         rows = load_outturn(path, plan) if path.exists() and path.stat().st_size else []
         current = active_figures(rows).get(period, {})
         clash = [item for item in rates if item in current]
@@ -290,6 +291,14 @@ def record(
         all_rows = kept + new
         if economy is not None:
             check_applies(economy, all_rows, str(path))
+        return all_rows, new, replaced
+
+    from .atomic import trusted_link
+
+    trusted_link(path)
+    decided()  # a refusal is decided before anything is created (not even the lock file)
+    with locked(path):
+        all_rows, new, replaced = decided()  # again under the lock: another recorder may have written since
         write_output(path, format_outturn(all_rows), replaces=path)
     return Recorded(all_rows, new, replaced)
 
