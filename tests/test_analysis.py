@@ -285,3 +285,14 @@ def test_a_required_rate_is_far_from_the_data_beyond_three_points_not_before(shi
     assert far_from_data(shipped.economy, "services", low - 2.99) is None
     assert far_from_data(shipped.economy, "services", low - 3.01)[0] == "below"
     assert far_from_data(shipped.economy, "services", -100.0)[0] == "impossible"
+
+
+def test_a_grid_streamed_to_csv_is_the_grid_written_whole(tmp_path):
+    # the CSV is written a block of rows at a time (bounded memory); it must say what the whole table says
+    from grdp_scenario import Plan
+    from grdp_scenario.inputs.grid import csv_pieces
+
+    result = Plan.load().sweep(["Q3.grdp=9:11:0.25", "Q4.services=12:16:0.5"])
+    whole = result.frame().to_csv(index=False, float_format="%.10g")
+    assert "".join(csv_pieces(result, rows=7)) == whole
+    assert whole.count("\n") == 1 + 9 * 9

@@ -174,19 +174,30 @@ def assess(
         import numpy as np
 
         rng = np.random.default_rng(seed)
-        # Correlated standard normals through a square root of the correlation matrix (eigenvalues, so the
-        # singular ends of the range work too), then scaled by each sd.
-        correlation = np.full((n, n), corr) + np.eye(n) * (1 - corr)
-        eigenvalues, vectors = np.linalg.eigh(correlation)
-        root = vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))
-        met = np.zeros(len(out), dtype=np.int64)
-        weights = np.array([g.weights for g in out]).T.reshape(n, len(out))
+        # The goals are linear in the rates, so their errors are jointly normal with covariance WᵀΣW (k × k
+        # for k goals, however many uncertain rates): the draws are made in goal space, through a square root
+        # of that matrix (eigenvalues, so singular correlations work too). Memory and time grow with the
+        # draws and the goals, not with the rates.
+        k = len(out)
+        weights = np.array([g.weights for g in out]).T.reshape(n, k)
+        sigma = np.array(sds)
+        covariance = (np.full((n, n), corr) + np.eye(n) * (1 - corr)) * np.outer(sigma, sigma)
+        goal_cov = weights.T @ covariance @ weights
+        eigenvalues, vectors = np.linalg.eigh((goal_cov + goal_cov.T) / 2)
+        # only the directions with variance are drawn: no more normals per draw than the rank (≤ goals, rates)
+        keep = eigenvalues > 1e-12 * max(float(eigenvalues.max(initial=0.0)), 1e-300)
+        root = vectors[:, keep] * np.sqrt(eigenvalues[keep])
+        met = np.zeros(k, dtype=np.int64)
         means = np.array([g.mean for g in out])
         minimums = np.array([g.threshold for g in out])
-        for start in range(0, draws, CHUNK):
-            size = min(CHUNK, draws - start)
-            shocks = (rng.standard_normal((size, n)) @ root.T) * np.array(sds)
-            met += ((means + shocks @ weights) >= minimums).sum(axis=0)
+        chunk = max(1, min(CHUNK, 8_000_000 // max(k, 1)))  # about 32 MB of draws at a time
+        root32 = root.T.astype(np.float32)
+        rank = root32.shape[0]
+        for start in range(0, draws, chunk):
+            size = min(chunk, draws - start)
+            # single precision for the draws (a Monte Carlo's own error is far larger), the means in double
+            values = means + rng.standard_normal((size, rank), dtype=np.float32) @ root32
+            met += (values >= minimums).sum(axis=0)
         for g, count in zip(out, met):
             result.mc_probability[(g.period, g.item)] = float(count) / draws
     return result

@@ -19,6 +19,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 TEMP_SUFFIX = ".tmp"
 
@@ -87,7 +88,15 @@ DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
 FIFO_WAIT = 10.0
 
 
-def _write_in_place(path: Path | str, payload: bytes, append: bool) -> None:
+def _pieces(data) -> Iterable[bytes]:
+    """``data`` as bytes, piece by piece: text or bytes whole, or an iterable of them (a streamed grid)."""
+    if isinstance(data, (str, bytes)):
+        data = (data,)
+    for piece in data:
+        yield piece.encode("utf-8") if isinstance(piece, str) else piece
+
+
+def _write_in_place(path: Path | str, payload, append: bool) -> None:
     """A device, a FIFO or a descriptor: written where it is, never replaced; a FIFO with no reader is given
     up after FIFO_WAIT seconds instead of hanging."""
     import errno
@@ -107,9 +116,10 @@ def _write_in_place(path: Path | str, payload: bytes, append: bool) -> None:
             time.sleep(0.05)
     try:
         os.set_blocking(fd, True)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
+        for piece in _pieces(payload):
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 
@@ -135,9 +145,10 @@ def _trusted_link(path: Path) -> None:
     raise UntrustedLink(13, "a symbolic link whose owner may not write its target", str(path))
 
 
-def write_atomic(path: Path | str, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (see the module's rules)."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+def write_atomic(path: Path | str, data) -> None:
+    """Write ``data`` (text, bytes, or an iterable of them, written as it comes) to ``path`` whole or not at
+    all (see the module's rules)."""
+    payload = data
     if str(path).startswith(DESCRIPTORS):
         _write_in_place(path, payload, append=True)
         return
@@ -160,7 +171,8 @@ def write_atomic(path: Path | str, data: str | bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=TEMP_SUFFIX, dir=parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            for piece in _pieces(payload):
+                fh.write(piece)
             fh.flush()
             if st is not None:
                 os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
