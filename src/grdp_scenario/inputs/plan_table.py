@@ -405,7 +405,7 @@ def _yaml(table, plan, sectors, blocks, sections, indicators, cells) -> str:
         lines.append("assumptions: {" + ", ".join(parts) + "}")
     if indicators:
         lines.append("indicators:")
-    for key, ind in indicators.items():
+    for index, (key, ind) in enumerate(indicators.items()):  # the index counted, not looked up (linear)
         entry = {"row": _string(ind.get("row", "")), "key": key, "name": _string(ind.get("name", ""))}
         entry["unit"] = _string(ind.get("unit", ""))
         for k in ("kind", "components", "parent", "agency", "note"):
@@ -419,7 +419,6 @@ def _yaml(table, plan, sectors, blocks, sections, indicators, cells) -> str:
         low, high = ind.get("_indicator_range_low", {}), ind.get("_indicator_range_high", {})
         if low or high:
             entry["range"] = "{" + ", ".join(f"{c}: [{low.get(c, 'null')}, {high.get(c, 'null')}]" for c in low) + "}"
-        index = list(indicators).index(key)
         cells[f"indicators[{index}]"] = ind["_cell"]
         for part in ("values", "min", "growth_min", "stated", "text"):
             for c, cell in ind.get("_where" if part == "values" else f"_where_{part}", {}).items():
