@@ -390,3 +390,11 @@ def test_a_refused_record_creates_nothing_not_even_its_lock(tmp_path):
     (tmp_path / "o.csv.lock").unlink()
     r = cli("record", "9M", "--grdp", "7.5", "--outturn", out)  # recorded already, no --replace
     assert r.exit_code == 2 and sorted(p.name for p in tmp_path.iterdir()) == ["o.csv"]
+
+
+def test_a_symbolic_link_loop_as_output_is_one_message(tmp_path):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    r = cli("check", "--format", "json", "--output", a)
+    assert r.exit_code == 2 and no_traceback(r) and "a.json" in r.stderr

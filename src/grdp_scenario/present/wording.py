@@ -112,7 +112,7 @@ class Wording:
         path = Path(file)
         try:
             resolved = path.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop (pathlib before 3.13)
             return str(file)
         data = packaged_data_dir()
         if resolved.is_relative_to(data):
