@@ -426,7 +426,7 @@ def horizon(
 
     from .core.horizon import evaluate_horizon, parse_year_override
     from .core.values import parse_number
-    from .inputs.horizon import horizon_document, load_horizon
+    from .inputs.horizon import load_horizon
 
     file = horizon or data_path(DEFAULT_HORIZON)
     h = load_horizon(file)
@@ -457,4 +457,4 @@ def horizon(
     if sd < 0:
         raise InputError("sd-negative", where="--sd", value=sd, fix="fix-sd")
     result = evaluate_horizon(h, overrides, sd, draws if sd > 0 else 0, seed)
-    return with_(result, document=horizon_document(file), made=made_on())
+    return with_(result, made=made_on())

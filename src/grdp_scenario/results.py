@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .core.goals import as_mapping
 from .core.rounding import reaches
@@ -225,7 +225,3 @@ class AuditResult:
         from .present.wording import Wording
 
         return audit_json(Wording(lang, self.targets), self.report, self.fail_on)
-
-
-def as_tuple(values: Sequence | None) -> tuple:
-    return tuple(values or ())

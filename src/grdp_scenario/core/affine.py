@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 from . import periods
 from .economy import Economy
 from .errors import Fact, InputError
-from .evaluate import RESIDUAL, PeriodResult, period_result
+from .evaluate import PeriodResult, period_result
 from .overrides import allowed_items, allowed_periods, direction, moved, require_open
 from .values import HUGE, RATE_MAX
 
@@ -61,11 +61,6 @@ class AffineMap:
     #: the data cannot give (``override-unknown-value``), or no direction (a GRDP-only block, a rate the
     #: block lacks, a child with no stated share).
     refused: Mapping[str, Fact] = field(default_factory=dict)
-
-    def value(self, name: str, steps: Mapping[str, float] | None = None) -> float:
-        """A figure after moving ``steps`` (lever → points along it)."""
-        i = self.names.index(name)
-        return self.baseline[i] + sum(x * self.effects[lever][i] for lever, x in (steps or {}).items())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,6 +105,3 @@ def affine_map(economy: Economy, goals: Sequence) -> AffineMap:
             stepped = figure_values(moved(economy, moves), goals)
             effects[lever] = tuple(stepped[n] - base[n] for n in names)
     return AffineMap(names, tuple(base[n] for n in names), effects, refused)
-
-
-__all__ = ["AffineMap", "affine_map", "figure_values", "RESIDUAL"]

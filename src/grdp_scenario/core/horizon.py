@@ -63,6 +63,8 @@ class Horizon:
     price_band: tuple[float, float] = (0.0, 6.0)
     #: The base year's economic structure, percent of GRDP at current prices by sector (for each year's).
     structure: Mapping[str, float] = field(default_factory=dict)
+    #: The documents the goals come from, for citations.
+    document: str | None = None
 
     @property
     def first(self) -> int:
@@ -211,8 +213,7 @@ class HorizonResult:
     overrides: Mapping[int, float] = field(default_factory=dict)
     #: The probability that the average goal holds when each remaining year's growth has a normal error.
     risk: Mapping[str, Any] | None = None
-    #: Where the goals come from (the horizon file's document) and the day this was made.
-    document: str | None = None
+    #: The day this was made (the horizon's document says where the goals come from).
     made: str | None = None
 
     @property
@@ -270,7 +271,7 @@ class HorizonResult:
             },
             "overrides": {str(k): v for k, v in self.overrides.items()},
             "risk": None if self.risk is None else dict(self.risk),
-            "provenance": {"document": self.document, "made": self.made},
+            "provenance": {"document": h.document, "made": self.made},
         }
 
 

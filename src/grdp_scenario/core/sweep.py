@@ -137,29 +137,16 @@ class SweepResult:
         return {"line": {"y": a[1].name, "x": a[0].name, "intercept": intercept, "slope": slope}}
 
     def frame(self):
-        """The full grid as a DataFrame: one column per axis, the goal's value and whether it is met."""
-        import pandas as pd
-
-        return pd.concat(list(self.frames(len(self.axes[0].values()))), ignore_index=True)
-
-    def frames(self, rows: int = 1 << 16):
-        """The grid as DataFrames of about ``rows`` points each, in order: what a file is written from, so
-        that memory stays bounded however large the grid."""
+        """The full grid as a DataFrame: one column per axis, the goal's value and whether it is met (a file
+        is streamed instead: inputs/grid.py)."""
         import numpy as np
         import pandas as pd
 
-        first = self.axes[0].values()
-        rest = [a.values() for a in self.axes[1:]]
-        inner = int(np.prod([len(v) for v in rest])) if rest else 1
-        per = max(1, rows // max(inner, 1))
-        threshold = self.goal - noise(self.goal)
-        for start in range(0, len(first), per):
-            block = self.grid[start : start + per]
-            mesh = np.meshgrid(first[start : start + per], *rest, indexing="ij")
-            data = {a.name: m.ravel() for a, m in zip(self.axes, mesh)}
-            data[f"{self.goal_period}.{self.goal_item}"] = block.ravel()
-            data["goal_met"] = block.ravel() >= threshold
-            yield pd.DataFrame(data)
+        mesh = np.meshgrid(*[a.values() for a in self.axes], indexing="ij")
+        data = {a.name: m.ravel() for a, m in zip(self.axes, mesh)}
+        data[f"{self.goal_period}.{self.goal_item}"] = self.grid.ravel()
+        data["goal_met"] = self.grid.ravel() >= self.goal - noise(self.goal)
+        return pd.DataFrame(data)
 
 
 def sweep(

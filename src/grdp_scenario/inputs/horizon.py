@@ -151,15 +151,8 @@ def load_horizon(path: Path | str) -> Horizon:
         goals,
         tuple(a.price_band),
         dict(model.base.structure),
+        model.document,
     )
-
-
-def horizon_document(path: Path | str) -> str | None:
-    """The ``document`` line of a horizon file (for the provenance of what is shown)."""
-    import yaml
-
-    data = yaml.safe_load(read_text(Path(path), "horizon"))
-    return data.get("document") if isinstance(data, dict) else None
 
 
 def horizon_schema() -> str:

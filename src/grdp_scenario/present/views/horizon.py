@@ -122,41 +122,38 @@ def horizon_document(result: HorizonResult, lang="en") -> Document:
                 draws=w.number(r["draws"], 0, grouping=True),
             )
         )
-    if result.document:
-        notes.append(w.label("provenance_document", document=result.document))
+    if h.document:
+        notes.append(w.label("provenance_document", document=h.document))
     if result.made:
         from ... import __version__
 
         notes.append(w.label("provenance_made", date=w.date(result.made), tool=f"grdp-scenario {__version__}"))
     decimal = w.number(0.5, 1)[1]
     level = next((g for g in result.goals if g.item == "grdp_current"), None)
+    # (title, the years' column, its name, the goal, the goal's name, unit): drawn in SVG for the page and as
+    # native charts in the workbook, from this one list
+    specs = [
+        ("horizon_chart_current", "grdp_current", "horizon_current", level, "horizon_grdp_current", ""),
+        ("horizon_chart_real", "grdp_growth", "horizon_growth", head, "horizon_average_growth", "%"),
+    ]
+    column = {"grdp_current": lambda f: f.grdp_current, "grdp_growth": lambda f: f.growth}
     charts = [
         (
-            w.label("horizon_chart_current"),
+            w.label(title),
             bar_chart(
                 [str(f.year) for f in result.figures],
-                {w.label("horizon_current"): [f.grdp_current for f in result.figures]},
-                goal=None if level is None else level.min,
-                goal_label=w.label("horizon_grdp_current"),
-                unit="",
+                {w.label(name): [column[key](f) for f in result.figures]},
+                goal=None if goal is None else goal.min,
+                goal_label=w.label(goal_name),
+                unit=unit,
                 decimal=decimal,
             ),
-        ),
-        (
-            w.label("horizon_chart_real"),
-            bar_chart(
-                [str(f.year) for f in result.figures],
-                {w.label("horizon_growth"): [f.growth for f in result.figures]},
-                goal=None if head is None else head.min,
-                goal_label=w.label("horizon_average_growth"),
-                decimal=decimal,
-            ),
-        ),
+        )
+        for title, key, name, goal, goal_name, unit in specs
     ]
-    goal_name = w.label("report_goal")
     years.charts = [
-        (w.label("horizon_chart_current"), ["grdp_current"], None if level is None else level.min, goal_name),
-        (w.label("horizon_chart_real"), ["grdp_growth"], None if head is None else head.min, goal_name),
+        (w.label(title), [key], None if goal is None else goal.min, w.label("report_goal"))
+        for title, key, _, goal, _, _ in specs
     ]
     ok = result.goal_met
     return Document(
