@@ -398,3 +398,102 @@ def test_a_symbolic_link_loop_as_output_is_one_message(tmp_path):
     b.symlink_to(a)
     r = cli("check", "--format", "json", "--output", a)
     assert r.exit_code == 2 and no_traceback(r) and "a.json" in r.stderr
+
+
+# Devices and streams as outputs: written in place with the text form (there is no extension to name one),
+# nothing created beside them (no lock file in /dev), nothing to read back.
+STREAM_COMMANDS = {
+    "report": ("report", "--output", "/dev/null"),
+    "plan export": ("plan", "export", "--output", "/dev/null"),
+    "sweep": ("sweep", "--vary", "Q4.grdp=10:12:1", "--output", "/dev/null", "--format", "json"),
+    "record": ("record", "9M", "--grdp", "7.39", "--outturn", "/dev/null"),
+}
+
+
+@pytest.mark.parametrize("name", list(STREAM_COMMANDS))
+def test_dev_null_takes_every_command_s_output_and_nothing_is_created_beside_it(name):
+    r = cli(*STREAM_COMMANDS[name])
+    assert r.exit_code == 0, r.output
+    assert not os.path.exists("/dev/null.lock")
+
+
+def test_record_to_standard_output_writes_the_outturn_rows_there(capfd):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "grdp_scenario", "record", "9M", "--grdp", "7.39", "--outturn", "/dev/stdout"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].startswith("year,period,item,rate")
+    assert ",9M,grdp,7.39,actual," in done.stdout
+
+
+def _as_another_user() -> list[str]:
+    """A command prefix that runs as an unprivileged user: root reads any file, whatever its mode."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    import subprocess
+    import sys
+
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) is needed to drop root here")
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if subprocess.run([*prefix, sys.executable, "-c", "import grdp_scenario"], capture_output=True).returncode:
+        pytest.skip("the unprivileged user cannot run this checkout's interpreter (a private folder)")
+    return prefix
+
+
+@pytest.fixture
+def shared_dir():
+    """A folder an unprivileged user may enter (pytest's tmp_path is private to root)."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="grdp-hostile-")
+    os.chmod(folder, 0o777)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("option", ["--targets", "--actuals", "--outturn"])
+def test_an_unreadable_file_is_called_unreadable_not_missing_or_invalid(shared_dir, option):
+    import subprocess
+    import sys
+
+    path = os.path.join(shared_dir, "locked.csv" if option != "--targets" else "locked.yaml")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(TARGETS if option == "--targets" else ACTUALS)
+    os.chmod(path, 0)
+    done = subprocess.run(
+        [*_as_another_user(), sys.executable, "-m", "grdp_scenario", "check", option, path],
+        capture_output=True,
+        text=True,
+        cwd=shared_dir,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "cannot be read" in done.stderr and "Permission denied" in done.stderr, done.stderr
+    assert "does not exist" not in done.stderr and "not a valid value" not in done.stderr
+
+
+def test_a_read_only_folder_is_named_as_such_when_recording(shared_dir):
+    import subprocess
+    import sys
+
+    folder = os.path.join(shared_dir, "ro")
+    os.mkdir(folder, 0o555)
+    os.chmod(folder, 0o555)
+    done = subprocess.run(
+        [*_as_another_user(), sys.executable, "-m", "grdp_scenario", "record", "9M", "--grdp", "7.39"]
+        + ["--outturn", os.path.join(folder, "outturn.csv")],
+        capture_output=True,
+        text=True,
+        cwd=shared_dir,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Permission denied" in done.stderr and "No such file" not in done.stderr, done.stderr
+    assert os.listdir(folder) == []

@@ -168,3 +168,63 @@ def test_hostile_workbooks_are_refused_in_one_message(tmp_path):
         dst.writestr("xl/sharedStrings2.xml", b" " * (101 * 1024 * 1024))
     r = _import(bomb)
     assert r.exit_code == 2 and "would unpack to more than 100 MB" in r.stderr
+
+
+def test_a_workbook_with_rates_as_percent_cells_gives_the_same_check(tmp_path):
+    """As a planner re-types rates in Excel: '11.08%' is stored 0.1108 under the format 0.00%."""
+    table = tmp_path / "plan.xlsx"
+    assert cli("plan", "export", "--output", table).exit_code == 0
+    wb = load_workbook(table)
+    periods = [HEADER.index(p) for p in ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY")]
+    changed = 0
+    for row in wb["plan"].iter_rows(min_row=2):
+        if row[0].value not in ("growth", "goals"):
+            continue
+        for i in periods:
+            cell = row[i]
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.value, cell.number_format = cell.value / 100, cell.number_format + "%"
+                changed += 1
+    wb.save(table)
+    assert changed > 15
+    back = tmp_path / "targets.yaml"
+    r = cli("plan", "import", table, "--output", back)
+    assert r.exit_code == 0, r.output
+    assert "FY: {grdp: 10," in back.read_text(encoding="utf-8")  # "10%" is the goal 10, not 0
+    shipped = cli("check", "--format", "json", "--strict")
+    again = cli("check", "--format", "json", "--strict", "--targets", back, "--actuals", ACTUALS)
+    assert (again.exit_code, again.stdout) == (shipped.exit_code, shipped.stdout)
+
+
+def test_a_scientific_cell_reads_with_the_digits_it_shows(tmp_path):
+    table = tmp_path / "plan.xlsx"
+    assert cli("plan", "export", "--output", table).exit_code == 0
+    wb = load_workbook(table)
+    rows = {(r[0].value, r[1].value): r for r in wb["plan"].iter_rows(min_row=2)}
+    q4 = rows[("growth", "services")][HEADER.index("Q4")]
+    q4.value, q4.number_format = 14.8, "0.00E+00"  # shows 1.48E+01: 14.8, one decimal
+    wb.save(table)
+    back = tmp_path / "targets.yaml"
+    assert cli("plan", "import", table, "--output", back).exit_code == 0
+    from grdp_scenario.inputs.plan import load_plan
+
+    plan = load_plan(back)
+    assert plan.model.growth["Q4"].rates["services"] == 14.8
+    assert plan.decimals("growth", "Q4", "services") == 1
+
+
+def test_a_general_cell_whose_precision_cannot_be_told_is_refused_at_the_cell(tmp_path):
+    table = tmp_path / "plan.xlsx"
+    assert cli("plan", "export", "--output", table).exit_code == 0
+    wb = load_workbook(table)
+    ws = wb["plan"]
+    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+        if (row[0].value, row[1].value) == ("growth", "services"):
+            cell = row[HEADER.index("Q4")]
+            cell.value, cell.number_format = 14.8, "General"  # typed 14.80 or 14.8? Excel shows 14.8
+            ref = f"{column_letter(HEADER.index('Q4'))}{r}"
+    wb.save(table)
+    r = cli("plan", "import", table, "--output", tmp_path / "t.yaml")
+    assert r.exit_code == 2
+    assert f"plan!{ref}" in r.output and "General" in r.output and "2 decimals" in r.output
+    assert not (tmp_path / "t.yaml").exists()

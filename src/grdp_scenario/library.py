@@ -130,12 +130,13 @@ class Plan:
         plan = cls(file, base, economy, goals_from_plan(file, nominal), nominal, planned=economy)
         return plan if outturn is None else plan.with_outturn(outturn)
 
-    def with_outturn(self, outturn: Path | str) -> Plan:
-        """The same plan with what was published laid over it (the plan's files are not read again)."""
+    def with_outturn(self, outturn: Path | str, rows=None) -> Plan:
+        """The same plan with what was published laid over it (the plan's files are not read again); ``rows``,
+        when given, are the outturn's rows already in hand (``record`` to a device has nothing to read back)."""
         from .core.outturn import apply_outturn
         from .inputs.outturn import active_figures, load_outturn, published_figures
 
-        rows = load_outturn(outturn, self.targets)
+        rows = load_outturn(outturn, self.targets) if rows is None else rows
         figures = published_figures(rows)
         applied = apply_outturn(self.economy, figures, str(outturn))
         sources = tuple(

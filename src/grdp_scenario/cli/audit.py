@@ -22,7 +22,7 @@ class FailOn(str, Enum):
 def audit(
     files: Annotated[
         List[Path] | None,
-        typer.Argument(help="Targets files to audit (as pre-commit passes them); default: --targets."),
+        typer.Argument(help="Targets files to audit (as pre-commit passes them); default: --targets.", readable=False),
     ] = None,
     targets: Targets = None,
     actuals: Actuals = None,
@@ -32,13 +32,17 @@ def audit(
     baseline: Annotated[
         Path | None,
         typer.Option(
-            "--baseline", help="YAML of acknowledged findings, each with a reason; without it nothing is suppressed."
+            "--baseline",
+            help="YAML of acknowledged findings, each with a reason; without it nothing is suppressed.",
+            readable=False,
         ),
     ] = None,
     write_baseline: Annotated[
         Path | None,
         typer.Option(
-            "--write-baseline", help="Write the current errors and warnings as a baseline (reasons to fill in)."
+            "--write-baseline",
+            help="Write the current errors and warnings as a baseline (reasons to fill in).",
+            readable=False,
         ),
     ] = None,
     lang: LangOpt = Lang.en,

@@ -16,7 +16,9 @@ def calibrate(
     targets: Targets = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the actuals CSV here (atomically); default: standard output."),
+        typer.Option(
+            "--output", "-o", help="Write the actuals CSV here (atomically); default: standard output.", readable=False
+        ),
     ] = None,
     lang: LangOpt = Lang.en,
     debug: Debug = False,

@@ -13,7 +13,12 @@ from .run import emit, guarded
 
 HorizonFile = Annotated[
     Path | None,
-    typer.Option("--horizon", help="Horizon YAML (default: the packaged Cần Thơ 2026–2030 plan).", show_default=False),
+    typer.Option(
+        "--horizon",
+        help="Horizon YAML (default: the packaged Cần Thơ 2026–2030 plan).",
+        show_default=False,
+        readable=False,
+    ),
 ]
 YearSets = Annotated[
     List[str] | None, typer.Option("--set", help="YEAR=RATE, e.g. 2027=11: a year's real growth (repeatable).")

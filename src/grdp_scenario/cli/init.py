@@ -13,7 +13,9 @@ from .run import guarded
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(help="The folder to write the two files in (created if missing).")],
+    folder: Annotated[
+        Path, typer.Argument(help="The folder to write the two files in (created if missing).", readable=False)
+    ],
     region: Annotated[str, typer.Option("--region", help="The region's name as the plan prints it.")],
     year: Annotated[int, typer.Option("--year", help="The plan year; the base year is the year before.")],
     key: Annotated[

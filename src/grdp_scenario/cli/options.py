@@ -11,7 +11,10 @@ from ..present.i18n import Lang
 from ..present.render import Format
 
 Targets = Annotated[
-    Path | None, typer.Option("--targets", help="Targets YAML (default: the packaged 2025 plan).", show_default=False)
+    Path | None,
+    typer.Option(
+        "--targets", help="Targets YAML (default: the packaged 2025 plan).", show_default=False, readable=False
+    ),
 ]
 Actuals = Annotated[
     Path | None,
@@ -19,6 +22,7 @@ Actuals = Annotated[
         "--actuals",
         help="Base-year CSV (default: the one the plan names, or the packaged one for the packaged plan).",
         show_default=False,
+        readable=False,
     ),
 ]
 Outturn = Annotated[
@@ -27,6 +31,7 @@ Outturn = Annotated[
         "--outturn",
         help="Outturn CSV of published figures (default: none); it beats the plan for the same quarters.",
         show_default=False,
+        readable=False,
     ),
 ]
 FormatOpt = Annotated[
@@ -63,6 +68,7 @@ Output = Annotated[
         "-o",
         help="Write the report to this file (atomically) instead of standard output.",
         show_default=False,
+        readable=False,
     ),
 ]
 Debug = Annotated[bool, typer.Option("--debug", envvar="GRDP_SCENARIO_DEBUG", help="Show the traceback of errors.")]
@@ -73,6 +79,7 @@ TargetsOutput = Annotated[
         "-o",
         help="Write the complete targets file with the new rates here (atomically; everything else kept).",
         show_default=False,
+        readable=False,
     ),
 ]
 VerdictExit = Annotated[

@@ -20,18 +20,28 @@ plan = typer.Typer(
 
 TableOutput = Annotated[
     Path,
-    typer.Option("--output", "-o", help="The table to write: FILE.xlsx (a workbook) or FILE.csv.", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="The table to write: FILE.xlsx (a workbook) or FILE.csv.",
+        show_default=False,
+        readable=False,
+    ),
 ]
 PlanOutput = Annotated[
-    Path, typer.Option("--output", "-o", help="The targets YAML to write (atomically).", show_default=False)
+    Path,
+    typer.Option("--output", "-o", help="The targets YAML to write (atomically).", show_default=False, readable=False),
 ]
-TableFile = Annotated[Path, typer.Argument(help="The table to read: FILE.xlsx or FILE.csv.", show_default=False)]
+TableFile = Annotated[
+    Path, typer.Argument(help="The table to read: FILE.xlsx or FILE.csv.", show_default=False, readable=False)
+]
 
 
 def _kind(path: Path) -> str:
     from ..core.errors import InputError
+    from ..inputs.atomic import is_stream
 
-    suffix = path.suffix.lower()
+    suffix = ".csv" if is_stream(path) else path.suffix.lower()  # a device has no extension: the text form
     if suffix not in (".xlsx", ".csv"):
         raise InputError("table-extension", file=str(path), value=suffix or path.name, fix="fix-table-extension")
     return suffix

@@ -17,7 +17,9 @@ def record(
         str,
         typer.Argument(help="Q1..Q4, H1, H2, 9M or FY (cumulative figures are inverted into the block they complete)."),
     ],
-    outturn: Annotated[Path, typer.Option("--outturn", help="The outturn CSV to write (created if absent).")],
+    outturn: Annotated[
+        Path, typer.Option("--outturn", help="The outturn CSV to write (created if absent).", readable=False)
+    ],
     grdp: Annotated[float | None, typer.Option("--grdp", help="GRDP growth in percent.")] = None,
     rate: Annotated[List[str] | None, typer.Option("--rate", help="SECTOR=RATE (repeatable).")] = None,
     status: Annotated[str, typer.Option("--status", help="actual or estimate.")] = "actual",
@@ -46,7 +48,7 @@ def record(
         done = record_rows(
             outturn, scenario.targets, period, rates, status, source, published, replace, economy=scenario.economy
         )
-        after = scenario.with_outturn(outturn)
+        after = scenario.with_outturn(outturn, rows=done.rows)
         said, warnings = record_lines(scenario.targets, done, after, str(outturn), lang)
         typer.echo("\n".join(said))
         for line in warnings:

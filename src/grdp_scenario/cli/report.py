@@ -14,7 +14,8 @@ from .run import emit, guarded
 
 def report(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="FILE.html, FILE.md or FILE.xlsx (written atomically).")
+        Path,
+        typer.Option("--output", "-o", help="FILE.html, FILE.md or FILE.xlsx (written atomically).", readable=False),
     ],
     targets: Targets = None,
     actuals: Actuals = None,
@@ -29,12 +30,13 @@ def report(
 
     def action() -> int:
         from ..core.errors import InputError
+        from ..inputs.atomic import is_stream
         from ..library import Plan
         from ..present.render import Format, format_of_file
         from ..present.views.report import report_document
 
         reports = (Format.html, Format.markdown, Format.xlsx)
-        fmt = format_of_file(output)
+        fmt = Format.html if is_stream(output) else format_of_file(output)  # a device has no extension
         if fmt not in reports:
             raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md", ".xlsx"), fix="fix-one-of")
         result = Plan.load(targets, actuals).report(outturn)

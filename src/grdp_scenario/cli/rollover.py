@@ -13,7 +13,9 @@ from .run import guarded, say
 
 
 def rollover(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The new base-year CSV to write (actuals_YEAR.csv).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The new base-year CSV to write (actuals_YEAR.csv).", readable=False)
+    ],
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,

@@ -17,7 +17,12 @@ def sweep(
     goal: Annotated[float | None, typer.Option("--goal", help="Default: the plan's FY GRDP goal.")] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the full grid here: .csv, or .parquet if pyarrow is installed."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the full grid here: .csv, or .parquet if pyarrow is installed.",
+            readable=False,
+        ),
     ] = None,
     counterfactual: Counterfactual = False,
     targets: Targets = None,

@@ -22,7 +22,9 @@ Shifts = Annotated[
 ]
 ScenarioFile = Annotated[
     Path | None,
-    typer.Option("--scenario", help="YAML of overrides: set: {Q4: {services: 14.5}}, shift: {Q3: {grdp: -1}}."),
+    typer.Option(
+        "--scenario", help="YAML of overrides: set: {Q4: {services: 14.5}}, shift: {Q3: {grdp: -1}}.", readable=False
+    ),
 ]
 ChangedOnly = Annotated[bool, typer.Option("--changed-only", help="Show only the figures the overrides change.")]
 

@@ -88,6 +88,18 @@ DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
 FIFO_WAIT = 10.0
 
 
+def is_stream(path: Path | str) -> bool:
+    """``path`` names a device, a FIFO or a descriptor (``/dev/null``, ``/dev/stdout``): a stream written in
+    place, with no extension to name a format and nothing in it to read back or lock."""
+    if str(path).startswith(DESCRIPTORS):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _pieces(data) -> Iterable[bytes]:
     """``data`` as bytes, piece by piece: text or bytes whole, or an iterable of them (a streamed grid)."""
     if isinstance(data, (str, bytes)):

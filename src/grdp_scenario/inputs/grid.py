@@ -6,12 +6,12 @@ import io
 from pathlib import Path
 
 from ..core.errors import InputError
-from .atomic import write_output
+from .atomic import is_stream, write_output
 
 
 def write_grid(result, output: Path) -> None:
     """One row per grid point: the axes' rates, the goal's value and whether it is met (atomically)."""
-    suffix = output.suffix.lower()
+    suffix = ".csv" if is_stream(output) else output.suffix.lower()  # a device has no extension: the text form
     if suffix not in (".csv", ".parquet"):
         raise InputError("extension-unknown", file=str(output), allowed=(".csv", ".parquet"), fix="fix-one-of")
     if suffix == ".parquet":

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..core import periods
 from ..core.errors import InputError
 from ..core.outturn import Published
-from ..core.text import spreadsheet_restore, spreadsheet_safe
+from ..core.text import printable, spreadsheet_restore, spreadsheet_safe
 from ..core.values import parse_number, parse_rate
 from .csvsource import header as read_header
 from .csvsource import rows as csv_rows
@@ -196,13 +196,18 @@ def locked(path: Path, wait: float | None = None):
         except FileExistsError:
             fd = os.open(lock_path, os.O_RDWR)
         writable = True
-    except PermissionError:
+    except PermissionError as denied:
         try:  # a lock file someone else created: a shared lock needs only read access
             fd = os.open(lock_path, os.O_RDONLY)
             writable = False
         except OSError as exc:
+            # no lock file to share: the folder itself refused it, and that is what the user must fix
+            reason = denied if isinstance(exc, FileNotFoundError) else exc
             raise InputError(
-                "file-unwritable", file=str(lock_path), reason=exc.strerror or str(exc), fix="fix-file-unwritable"
+                "file-unwritable",
+                file=str(lock_path.parent if reason is denied else lock_path),
+                reason=reason.strerror or str(reason),
+                fix="fix-file-unwritable",
             ) from None
     except OSError as exc:
         raise InputError(
@@ -265,12 +270,14 @@ def record(
     rates = {item: parse_rate(raw, "--grdp" if item == "grdp" else "--rate") for item, raw in rates.items()}
     if status not in STATUSES:
         raise InputError("status-unknown", where="--status", value=status, allowed=STATUSES, fix="fix-one-of")
+    # free text is one line of printable characters: a NUL or a line break would make a file nobody reads
+    source, published = (" ".join(printable(t).split()) for t in (source, published))
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     from .atomic import write_output
 
     def decided() -> tuple[list[Row], list[Row], list[Row]]:
         """The whole file after recording, the new rows and those replaced: or the refusal."""
-        rows = load_outturn(path, plan) if path.exists() and path.stat().st_size else []
+        rows = load_outturn(path, plan) if not streamed and path.exists() and path.stat().st_size else []
         current = active_figures(rows).get(period, {})
         clash = [item for item in rates if item in current]
         if clash and not replace_existing:
@@ -293,10 +300,14 @@ def record(
             check_applies(economy, all_rows, str(path))
         return all_rows, new, replaced
 
-    from .atomic import trusted_link
+    from .atomic import is_stream, trusted_link
 
+    streamed = is_stream(path)  # /dev/null, a pipe: the rows are written there; nothing to read back or lock
     trusted_link(path)
-    decided()  # a refusal is decided before anything is created (not even the lock file)
+    all_rows, new, replaced = decided()  # a refusal is decided before anything is created (not the lock file)
+    if streamed:
+        write_output(path, format_outturn(all_rows))
+        return Recorded(all_rows, new, replaced)
     with locked(path):
         all_rows, new, replaced = decided()  # again under the lock: another recorder may have written since
         write_output(path, format_outturn(all_rows), replaces=path)

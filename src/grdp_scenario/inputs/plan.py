@@ -14,11 +14,12 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..core import periods
 from ..core.errors import InputError
+from ..core.text import printable
 from ..core.values import HUGE, RATE_MAX, check_level, parse_number, parse_rate
 from .yamlsource import Located, dotted, load_yaml
 
@@ -64,6 +65,9 @@ Amount = Annotated[float, Field(ge=0, le=HUGE), BeforeValidator(_amount)]
 GoalNumber = Annotated[float, Field(gt=-100, le=HUGE), BeforeValidator(lambda v: _checked(parse_number, v))]
 #: A total that other figures are divided by (nominal GRDP, per capita, population): above zero.
 Positive = Annotated[float, Field(gt=0, le=HUGE), BeforeValidator(_positive)]
+#: A name as printed (a region, a sector, an indicator): display text, one line, no control characters or
+#: bidirectional overrides (core/text.py), runs of spaces as one, so every format shows and keeps it alike.
+Name = Annotated[str, AfterValidator(lambda v: " ".join(printable(v).split()))]
 
 
 class Model(BaseModel):
@@ -87,7 +91,7 @@ class Region(Model):
 
     key: str = Field(json_schema_extra={"pattern": r"^[a-z0-9][a-z0-9-]*$"})
     """A short name in lower case with hyphens (can-tho, hau-giang): it ties the plan to its base-year file."""
-    name: str
+    name: Name
     """The name as the plan prints it (Thành phố Cần Thơ)."""
 
 
@@ -96,9 +100,9 @@ class Sector(Model):
 
     key: str = Field(json_schema_extra={"pattern": IDENTIFIER.pattern.join("^$")})
     """The name used in growth blocks, goals, the base-year file and on the command line (agriculture)."""
-    vi: str
+    vi: Name
     """The sector's name in Vietnamese, as the plan prints it."""
-    en: str
+    en: Name
     """The sector's name in English."""
     parent: str | None = None
     """For a part of another sector (industry within industry_construction): that sector's key. The sectors
@@ -167,7 +171,7 @@ class Indicator(Model):
     """Where it stands in the plan (PL I r5 is Phụ lục I, row 5)."""
     key: str = Field(json_schema_extra={"pattern": IDENTIFIER.pattern.join("^$")})
     """A short name, unique among the indicators."""
-    name: str
+    name: Name
     """The row's name as printed."""
     unit: str
     """The unit as printed (tỷ đồng, %, triệu lượt)."""

@@ -538,38 +538,63 @@ def _read_xlsx(path: Path) -> TableSource:
             max_columns=MAX_TABLE_COLUMNS,
             fix="fix-table-too-large",
         )
-    rows, numbers = [], []
+    rows, numbers, general = [], [], set()
     for r, row in enumerate(ws.iter_rows(), start=1):
-        rows.append([_cell_text(c) for c in row])
+        texts = []
+        for c, cell in enumerate(row):
+            text = _cell_text(cell)
+            if text is not None and not isinstance(text, str) and text.general:
+                general.add((len(rows), c))
+            texts.append("" if text is None else text if isinstance(text, str) else text.text)
+        rows.append(texts)
         numbers.append(r)
     # the header is the first row that names the section column (a title may stand above it)
     start = next((i for i, row in enumerate(rows) if row and row[0].strip() == "section"), 0)
-    return TableSource(str(path), ws.title, rows[start:], numbers[start:])
+    table = TableSource(str(path), ws.title, rows[start:], numbers[start:])
+    _refuse_ambiguous_general(table, {(i - start, c) for i, c in general if i > start})
+    return table
 
 
-def _cell_text(cell) -> str:
-    """A cell as the plan would print it: a number with the decimals its format shows."""
+def _cell_text(cell):
+    """A cell as the plan would print it: text as it is, a number as its format shows it (xlsxcell.py)."""
+    from .xlsxcell import shown
+
     value = cell.value
     if value is None:
-        return ""
+        return None
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):
-        decimals = _format_decimals(cell.number_format)
-        if decimals is None:
-            return repr(value) if isinstance(value, float) and not value.is_integer() else str(int(value))
-        return f"{value:.{decimals}f}"
+        return shown(value, cell.number_format)
     return str(value)
 
 
-def _format_decimals(number_format: str | None) -> int | None:
-    """'0.00' → 2, '#,##0' → 0, 'General' → None (the value's own digits)."""
-    if not number_format or number_format == "General":
-        return None
-    body = number_format.split(";")[0]
-    if "0" not in body:
-        return None
-    return len(body.split(".", 1)[1].rstrip("%").replace("#", "0").rstrip()) if "." in body else 0
+def _refuse_ambiguous_general(table: TableSource, general: set[tuple[int, int]]) -> None:
+    """A rate in a General cell shows the value's own digits: 14.80 typed shows 14.8. Where the row's other
+    rates show more decimals, the cell's printed precision cannot be told, so it is refused at the cell."""
+    header = [h.strip() for h in table.rows[0]] if table.rows else []
+    periods_at = [c for c, h in enumerate(header) if h in PERIOD_COLUMNS]
+    for i, row in enumerate(table.rows[1:], start=1):
+        shown = {c: decimals_of(row[c]) for c in periods_at if c < len(row) and _is_number(row[c])}
+        most = max(shown.values(), default=0)
+        for c, decimals in shown.items():
+            if (i, c) in general and decimals < most:
+                raise InputError(
+                    "xlsx-general-ambiguous",
+                    file=table.file,
+                    where=str(table.cell(i, c)),
+                    value=row[c],
+                    decimals=most,
+                    fix="fix-xlsx-general-ambiguous",
+                )
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def table_workbook(rows: list[Row], guide: list[str], title: str) -> bytes:

@@ -89,7 +89,7 @@ def plan_text(
     """The new plan: region, years, its base-year file, the sectors, an empty FY goal, target blocks to fill."""
     lines = [f"# {line}" for line in c.header]
     lines += [
-        f"region: {{key: {key}, name: {_q(region)}}}",
+        f"region: {{key: {_q(key)}, name: {_q(region)}}}",
         f"year: {year}",
         f"base_year: {year - 1}",
         f"# document: {_q(c.document)}",
@@ -121,7 +121,8 @@ def horizon_text(name: str, key: str, first: int, last: int, comments) -> str:
     """A horizon file to fill in: the base year's levels, each year's real growth as a target, the assumptions
     and the end-year goals, each empty (the loader names every one still empty); ``comments`` in the
     user's language."""
-    lines = [f"# {comments.header}", f"region: {{key: {key}, name: {json.dumps(name, ensure_ascii=False)}}}"]
+    region = f"region: {{key: {json.dumps(key)}, name: {json.dumps(name, ensure_ascii=False)}}}"
+    lines = [f"# {comments.header}", region]
     lines += [
         'document: ""',
         f"base_year: {first - 1}",

@@ -561,6 +561,13 @@ MESSAGES: dict[str, str] = {
     "fix-table-extension": N_("Name the file FILE.xlsx or FILE.csv"),
     "xlsx-unreadable": N_("the workbook cannot be read ({reason})"),
     "fix-xlsx-unreadable": N_("Save it from Excel or LibreOffice as an .xlsx workbook, or export the sheet as CSV"),
+    "xlsx-general-ambiguous": N_(
+        "the cell is in the General format and shows {value}, while the row's other rates show {decimals} "
+        "decimals: how precisely it was printed cannot be told"
+    ),
+    "fix-xlsx-general-ambiguous": N_(
+        "Give the cell a number format with the decimals the plan prints (Format Cells, Number, {decimals} decimals)"
+    ),
     "block-no-figures": N_("target block {block} has no figures yet"),
     "fix-block-no-figures": N_(
         "Write its GRDP and/or sector rates, or let grdp-scenario build --goal=RATE --output=FILE write them"
