@@ -1,83 +1,105 @@
 #!/usr/bin/env python3
-"""Start-up and run-time costs of the CLI, measured as wall time over repeated runs (median).
+"""What the CLI costs, as CPU time (user + system) of whole processes, median of repeated runs, and as a
+multiple of the floor measured in the same run.
 
-    python scripts/benchmark.py [--runs 7]
+    python scripts/benchmark.py [--runs 7] [--quick]
 
-Budgets (issue #2, #3): `--help` imports no pandas/numpy/scipy; `check` costs at most 1.3× the bare
-`python -c "import pandas, pydantic, typer, yaml, rich.table"`;
-a 1001 × 1001 `sweep` at most 1.5× a one-point sweep (docs/method.md §9).
-Not a test: timings depend on the machine; run it and read the ratios.
+The floor is what no implementation of `check` can avoid: starting the interpreter, reading the plan's YAML
+with libyaml, reading the base-year CSV and doing the arithmetic. Budgets (issue #25): `check` ≤ 4× the
+floor, `--help` ≤ 2×, no command above 6×; `audit` and `check` on 30k indicator rows within 3× of 10k rows
+(linear); a 1001 × 1001 `sweep` at most 1.5× a one-point sweep (docs/method.md §9). `--quick` (what CI
+prints) measures start-up and the row slope at 1k/4k only; the full run adds 30k rows, `risk` at 10⁸
+draws and a 10⁷-point sweep to CSV, with their peak memory.
+Not a test: timings depend on the machine; run it and read the multiples.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
-import time
+import tempfile
+from pathlib import Path
 
 PY = sys.executable
-BASELINE = [PY, "-c", "import pandas, pydantic, typer, yaml, rich.table"]
-CASES = {
-    "baseline: import pandas, pydantic, typer, yaml, rich.table": BASELINE,
-    "grdp-scenario --help": [PY, "-m", "grdp_scenario", "--help"],
-    "grdp-scenario check": [PY, "-m", "grdp_scenario", "check", "--format", "json"],
-    "grdp-scenario sweep, one point": [
-        PY,
-        "-m",
-        "grdp_scenario",
-        "sweep",
-        "--vary",
-        "Q4.grdp=12:12:1",
-        "--format",
-        "json",
-    ],
-    "grdp-scenario sweep 1001 x 1001": [
-        PY,
-        "-m",
-        "grdp_scenario",
-        "sweep",
-        "--vary",
-        "Q3.grdp=8:13:0.005",
-        "--vary",
-        "Q4.grdp=10:15:0.005",
-        "--format",
-        "json",
-    ],
-    "grdp-scenario sweep 1001 x 1001, two sectors of Q4": [
-        PY,
-        "-m",
-        "grdp_scenario",
-        "sweep",
-        "--vary",
-        "Q4.services=10:20:0.01",
-        "--vary",
-        "Q4.industry_construction=10:20:0.01",
-        "--format",
-        "json",
-    ],
-    "grdp-scenario reconcile": [PY, "-m", "grdp_scenario", "reconcile", "--format", "json"],
-    "grdp-scenario build --goal 10.5 --item services=13": [
-        PY,
-        "-m",
-        "grdp_scenario",
-        "build",
-        "--goal",
-        "10.5",
-        "--item",
-        "services=13",
-        "--format",
-        "json",
-    ],
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "data" / "targets_2025.yaml"
+BASE = ROOT / "data" / "actuals_2024.csv"
+FLOOR = f"""
+import csv, yaml
+plan = yaml.load(open({str(PLAN)!r}, encoding="utf-8"), Loader=yaml.CSafeLoader)
+rows = list(csv.DictReader(open({str(BASE)!r}, encoding="utf-8-sig")))
+volume = {{}}
+for r in rows:
+    if r["volume"]:
+        volume[(r["period"], r["sector"])] = float(r["volume"])
+rates = {{b: v for b, v in plan["growth"].items()}}
+num = sum(volume.get((b, s), 0.0) * g for b, v in rates.items() for s, g in v.items() if isinstance(g, float))
+print(num / sum(volume.values()))
+"""
+
+
+def tool(*args: str) -> list[str]:
+    return [PY, "-m", "grdp_scenario", *args]
+
+
+START_UP = {
+    "floor: interpreter + YAML + CSV + arithmetic": [PY, "-c", FLOOR],
+    "--help": tool("--help"),
+    "check --help": tool("check", "--help"),
+    "check": tool("check"),
+    "check --format json": tool("check", "--format", "json"),
+    "whatif --set Q4.services=16": tool("whatif", "--set", "Q4.services=16"),
+    "required": tool("required"),
+    "sensitivity": tool("sensitivity"),
+    "reconcile --format json": tool("reconcile", "--format", "json"),
+    "build --goal 10.5": tool("build", "--goal", "10.5", "--format", "json"),
+    "audit": tool("audit", "--format", "json"),
+    "report --output /dev/null": tool("report", "--output", "/dev/null"),
+    "horizon": tool("horizon"),
+    "risk --sd 0.5": tool("risk", "--sd", "0.5"),
+    "sweep, one point": tool("sweep", "--vary", "Q4.grdp=12:12:1", "--format", "json"),
+    "sweep 1001 x 1001": tool(
+        "sweep", "--vary", "Q3.grdp=8:13:0.005", "--vary", "Q4.grdp=10:15:0.005", "--format", "json"
+    ),
 }
+
+
+def cpu_seconds(cmd: list[str], codes: tuple[int, ...] = (0, 1)) -> tuple[float, float] | None:
+    """CPU seconds (user + system) of one run of ``cmd`` and its peak memory in MiB, or None if it failed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    del before
+    if proc.returncode not in codes:
+        return None
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def median_cpu(cmd: list[str], runs: int, codes: tuple[int, ...] = (0, 1)) -> tuple[float, float] | None:
+    results = [cpu_seconds(cmd, codes) for _ in range(runs)]
+    if any(r is None for r in results):
+        return None
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def many_rows_plan(rows: int) -> str:
+    """The shipped plan with ``rows`` more indicator rows: work must grow linearly with the rows."""
+    extra = "".join(
+        f'  - {{row: "X{i}", key: k{i}, name: "N{i}", unit: "%", kind: rate, values: {{FY: 50.0}}}}\n'
+        for i in range(rows)
+    )
+    path = Path(tempfile.mkdtemp()) / f"rows_{rows}.yaml"
+    path.write_text(PLAN.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra, encoding="utf-8")
+    return str(path)
 
 
 def alias_bomb_plan() -> str:
     """A 1 MB YAML whose aliases would stand for a billion values: refused at the count, not expanded."""
-    import tempfile
-    from pathlib import Path
-
     laughs = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9)
     )
@@ -86,37 +108,11 @@ def alias_bomb_plan() -> str:
     return str(path)
 
 
-def many_rows_plan(rows: int) -> str:
-    """The shipped plan with ``rows`` more indicator rows: work must grow linearly with the rows."""
-    import tempfile
-    from pathlib import Path
-
-    shipped = Path(__file__).resolve().parents[1] / "data" / "targets_2025.yaml"
-    extra = "".join(
-        f'  - {{row: "X{i}", key: k{i}, name: "N{i}", unit: "%", kind: rate, values: {{FY: 50.0}}}}\n'
-        for i in range(rows)
-    )
-    path = Path(tempfile.mkdtemp()) / f"rows_{rows}.yaml"
-    path.write_text(shipped.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra, encoding="utf-8")
-    return str(path)
-
-
-def median_seconds(cmd: list[str], runs: int, codes: tuple[int, ...] = (0, 1)) -> float | None:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in codes:
-            return None
-    return statistics.median(times)
-
-
-def heavy_modules_on_help() -> list[str]:
+def heavy_modules(*argv: str) -> list[str]:
     code = (
-        "import sys; sys.argv=['grdp-scenario','--help']\nfrom grdp_scenario.cli import main\n"
+        f"import sys; sys.argv=['grdp-scenario', *{list(argv)!r}]\nfrom grdp_scenario.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('HEAVY:' + ','.join(m for m in ('pandas','numpy','scipy') if m in sys.modules))"
+        "print('HEAVY:' + ','.join(m for m in ('pandas','numpy','scipy','openpyxl','babel') if m in sys.modules))"
     )
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True).stdout
     line = next((x for x in out.splitlines() if x.startswith("HEAVY:")), "HEAVY:?")
@@ -126,40 +122,62 @@ def heavy_modules_on_help() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="start-up and the 1k/4k row slope only (CI)")
     args = parser.parse_args()
-    results = {}
-    for rows in (5_000, 20_000):
-        CASES[f"grdp-scenario audit, {rows:,} more indicator rows"] = [
-            PY,
-            "-m",
-            "grdp_scenario",
-            "audit",
-            "--targets",
-            many_rows_plan(rows),
-            "--format",
-            "json",
-        ]
-    for name, cmd in CASES.items():
-        results[name] = median_seconds(cmd, args.runs)
-        shown = "not available" if results[name] is None else f"{results[name] * 1000:8.1f} ms"
-        print(f"{name:<62} {shown}")
-    base, check = results["baseline: import pandas, pydantic, typer, yaml, rich.table"], results["grdp-scenario check"]
-    print(f"\ncheck / baseline = {check / base:.2f}  (budget 1.3)")
-    for name in ("grdp-scenario reconcile", "grdp-scenario build --goal 10.5 --item services=13"):
-        if results[name] is not None:
-            print(f"{name.removeprefix('grdp-scenario ')} / check = {results[name] / check:.2f}")
-    one = results["grdp-scenario sweep, one point"]
-    for name in ("grdp-scenario sweep 1001 x 1001", "grdp-scenario sweep 1001 x 1001, two sectors of Q4"):
-        if results[name] is not None and one is not None:
-            print(f"{name.removeprefix('grdp-scenario ')} / one-point sweep = {results[name] / one:.2f}  (budget 1.5)")
-    small, large = (results[f"grdp-scenario audit, {n:,} more indicator rows"] for n in (5_000, 20_000))
-    if small and large:
-        print(f"audit of 4× the rows costs {large / small:.1f}× (linear: about 4, quadratic: 16)")
-    bomb = median_seconds([PY, "-m", "grdp_scenario", "check", "--targets", alias_bomb_plan()], args.runs, (2,))
-    if bomb is not None:
-        print(f"a 1 MB alias bomb refused in {bomb * 1000:.0f} ms ({bomb / check:.2f} × check)")
-    heavy = heavy_modules_on_help()
-    print(f"heavy modules imported by --help: {', '.join(heavy) or 'none'}")
+    runs = 2 if args.quick and args.runs == 7 else args.runs
+    floor = median_cpu(START_UP["floor: interpreter + YAML + CSV + arithmetic"], runs)[0]
+    print(f"CPU time, median of {runs} runs; multiples of the floor ({floor * 1000:.0f} ms)")
+    budgets = {"--help": 2.0, "check": 4.0}
+    for name, cmd in START_UP.items():
+        got = median_cpu(cmd, runs)
+        if got is None:
+            print(f"  {name:<48} failed")
+            continue
+        budget = budgets.get(name, 6.0)
+        mark = (
+            "" if name.startswith("floor") else f"  (budget {budget:g}×{'' if got[0] / floor <= budget else ', OVER'})"
+        )
+        print(f"  {name:<48} {got[0] * 1000:7.0f} ms  {got[0] / floor:5.1f}×{mark}")
+    rows = (1_000, 4_000) if args.quick else (1_000, 10_000, 30_000)
+    print("\nIndicator rows (linear: the cost grows with the rows, not their square)")
+    for command in ("audit", "check"):
+        costs = {}
+        for n in rows:
+            got = median_cpu(
+                tool(command, "--targets", many_rows_plan(n), "--format", "json"), 1 if n > 1_000 else runs
+            )
+            costs[n] = got[0] if got else None
+            print(f"  {command} with {n:>6,} more rows: " + (f"{costs[n]:6.2f} s" if costs[n] else "failed"))
+        if all(costs.values()) and len(rows) == 3:
+            print(f"  {command}: 30k rows cost {costs[30_000] / costs[10_000]:.1f}× 10k rows (budget 3×, quadratic 9×)")
+        elif all(costs.values()):
+            print(f"  {command}: 4k rows cost {costs[4_000] / costs[1_000]:.1f}× 1k rows (linear ≤ 4×, quadratic 16×)")
+    bomb = median_cpu(tool("check", "--targets", alias_bomb_plan()), runs, (2,))
+    if bomb:
+        print(f"\nA 1 MB alias bomb refused in {bomb[0] * 1000:.0f} ms ({bomb[0] / floor:.1f}× the floor)")
+    print(f"Heavy modules imported by --help: {', '.join(heavy_modules('--help')) or 'none'}")
+    print(f"Heavy modules imported by check: {', '.join(heavy_modules('check')) or 'none'}")
+    if args.quick:
+        return
+    print("\nBounded work (CPU seconds, peak MiB)")
+    with tempfile.TemporaryDirectory() as folder:
+        heavy = {
+            "risk --draws 100000000": tool("risk", "--sd", "0.5", "--draws", "100000000", "--format", "json"),
+            "sweep of 1e7 points to CSV": tool(
+                "sweep",
+                "--vary",
+                "Q3.grdp=8:13:0.0016",
+                "--vary",
+                "Q4.grdp=10:15:0.0016",
+                "--output",
+                str(Path(folder) / "grid.csv"),
+                "--format",
+                "json",
+            ),
+        }
+        for name, cmd in heavy.items():
+            got = median_cpu(cmd, 1)
+            print(f"  {name:<32} " + (f"{got[0]:6.1f} s  {got[1]:6.0f} MiB" if got else "failed"))
 
 
 if __name__ == "__main__":

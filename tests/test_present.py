@@ -8,6 +8,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from grdp_scenario.cli.app import app
@@ -331,3 +333,37 @@ def test_what_the_other_commands_say_is_vietnamese(tmp_path):
         if name == "report":
             text += " " + (tmp_path / "r.md").read_text(encoding="utf-8")
         assert leftover_english(text) == [], (name, text)
+
+
+def test_the_number_symbols_are_those_babel_ships():
+    from babel import Locale
+
+    from grdp_scenario.present.i18n import SYMBOLS, Lang
+
+    for lang in Lang:
+        cldr = Locale.parse(lang.value).number_symbols["latn"]
+        assert SYMBOLS[lang] == (cldr["decimal"], cldr["group"], cldr["percentSign"])
+
+
+@given(
+    value=st.floats(min_value=-1e14, max_value=1e14, allow_nan=False),
+    decimals=st.integers(0, 4),
+    sign=st.booleans(),
+    grouping=st.booleans(),
+    lang=st.sampled_from(["en", "vi"]),
+)
+def test_numbers_are_spelt_as_babel_spells_them(value, decimals, sign, grouping, lang):
+    """Babel, given the same rounded digits and pattern, is the independent speller."""
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    from grdp_scenario.present.i18n import number
+
+    shown = 0.0 if round(value, decimals) == 0 else value
+    body = f"{'#,##' if grouping else ''}0{'.' + '0' * decimals if decimals else ''}"
+    pattern = f"+{body};-{body}" if sign else body
+    expected = format_decimal(
+        Decimal(format(shown, f".{decimals}f")), format=pattern, locale=lang, decimal_quantization=False
+    )
+    assert number(value, decimals, lang, sign=sign, grouping=grouping) == expected

@@ -126,6 +126,10 @@ class Plan:
         # Target blocks without figures (as ``init`` writes them) start from the base year's growth: ``build``
         # fills them; every other command refuses them (``ready``).
         economy = economy_from_plan(file, base, provisional=True)
+        if file.model.weights_from:  # volumes estimated from published figures: carry how far they may move
+            from .inputs.published import weight_variants
+
+            economy = replace(economy, variants=weight_variants(file, base))
         nominal = nominal_inputs_from_plan(file, base.current)
         plan = cls(file, base, economy, goals_from_plan(file, nominal), nominal, planned=economy)
         return plan if outturn is None else plan.with_outturn(outturn)
@@ -459,3 +463,28 @@ def horizon(
         raise InputError("sd-negative", where="--sd", value=sd, fix="fix-sd")
     result = evaluate_horizon(h, overrides, sd, draws if sd > 0 else 0, seed)
     return with_(result, made=made_on())
+
+
+@dataclass(frozen=True)
+class PublishedBaseYear:
+    """A base year estimated from published figures (``init --published``): the figures, the estimate, the
+    volumes in the plan's blocks and the FY current prices published with them."""
+
+    releases: tuple
+    estimate: Any
+    volume: dict[tuple[str, str], float]
+    current: dict[str, float]
+
+
+def base_year_from_published(path: Path | str, base_year: int, blocks: Sequence[str]) -> PublishedBaseYear:
+    """Estimate a base year's volumes by sector and block from what was published about it (contract §3,
+    core/published.py): for a new plan whose province publishes no quarterly levels."""
+    from .core.published import estimate_volumes, in_blocks
+    from .inputs.published import load_published
+    from .inputs.template import LEVEL1
+
+    sectors = tuple(k for k, *_ in LEVEL1)
+    releases = load_published(path, base_year, sectors)
+    estimate = estimate_volumes(releases, sectors, spread=False)
+    current = {r.item: r.value for r in releases if r.kind == "current" and r.item in sectors}
+    return PublishedBaseYear(tuple(releases), estimate, in_blocks(estimate.volume, list(blocks)), current)

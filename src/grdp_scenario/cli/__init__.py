@@ -14,11 +14,11 @@ def main() -> None:
         os.environ.setdefault(name, "1")
     import typer
 
-    from .app import app
+    from .app import for_arguments
     from .usage import parser_exceptions, requested_lang, usage_error
 
     try:
-        code = app(standalone_mode=False)
+        code = for_arguments(sys.argv[1:])(standalone_mode=False)
     except parser_exceptions().UsageError as exc:  # the parser's words are English: say it in the user's language
         sys.stderr.write(usage_error(exc, requested_lang(sys.argv[1:]), sys.argv[1:]) + "\n")
         sys.exit(2)

@@ -1,34 +1,39 @@
-"""The Typer application: one module per command, registered here."""
+"""The Typer application: one module per command, registered here.
+
+Only the command being run is imported and built: a run of ``check`` does not pay for the options of the
+sixteen others (each module pulls in what its options need). Help, completion and a misspelt command get
+the whole application, since they list every command.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import typer
 
-from .audit import audit
-from .build import build
-from .calibrate import calibrate
-from .check import check
-from .horizon import horizon
-from .init import init
-from .plan import plan
-from .reconcile import reconcile
-from .record import record
-from .report import report
-from .required import required
-from .risk import risk
-from .rollover import rollover
-from .schema import schema
-from .sensitivity import sensitivity
-from .sweep import sweep
-from .whatif import whatif
-
-app = typer.Typer(
-    name="grdp-scenario",
-    help="GRDP growth scenarios for a provincial plan: do the quarterly targets reach the annual goal?",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+#: Each command's name and the module (under cli/) that holds its function of the same name; ``plan`` is a
+#: group of subcommands (export, import).
+COMMANDS = {
+    "check": "check",
+    "whatif": "whatif",
+    "required": "required",
+    "sensitivity": "sensitivity",
+    "sweep": "sweep",
+    "risk": "risk",
+    "reconcile": "reconcile",
+    "build": "build",
+    "record": "record",
+    "report": "report",
+    "audit": "audit",
+    "schema": "schema",
+    "calibrate": "calibrate",
+    "init": "init",
+    "rollover": "rollover",
+    "horizon": "horizon",
+    "plan": "plan",
+}
+GROUPS = ("plan",)
+SUMMARY = "GRDP growth scenarios for a provincial plan: do the quarterly targets reach the annual goal?"
 
 
 def _version(value: bool) -> None:
@@ -39,32 +44,38 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def main(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the tool's version and exit."
-    ),
-) -> None:
-    """GRDP growth scenarios for a provincial plan: do the quarterly targets reach the annual goal?"""
+def application(names: list[str] | tuple[str, ...] = tuple(COMMANDS)) -> typer.Typer:
+    """The application with the commands ``names`` (by default all of them)."""
+    app = typer.Typer(
+        name="grdp-scenario", help=SUMMARY, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None
+    )
+
+    @app.callback()
+    def main(
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help="Print the tool's version and exit."
+        ),
+    ) -> None:
+        """GRDP growth scenarios for a provincial plan: do the quarterly targets reach the annual goal?"""
+
+    for name in names:
+        function = getattr(import_module(f"{__package__}.{COMMANDS[name]}"), name)
+        if name in GROUPS:
+            app.add_typer(function)
+        else:
+            app.command()(function)
+    return app
 
 
-for command in (
-    check,
-    whatif,
-    required,
-    sensitivity,
-    sweep,
-    risk,
-    reconcile,
-    build,
-    record,
-    report,
-    audit,
-    schema,
-    calibrate,
-    init,
-    rollover,
-    horizon,
-):
-    app.command()(command)
-app.add_typer(plan)
+def for_arguments(argv: list[str]) -> typer.Typer:
+    """The application a command line needs: its command alone, or all of them (help, a misspelling)."""
+    named = next((a for a in argv if not a.startswith("-")), None)
+    return application([named] if named in COMMANDS else tuple(COMMANDS))
+
+
+def __getattr__(name: str):
+    if name == "app":  # the whole application, for tests and documentation (built on first use)
+        whole = application()
+        globals()["app"] = whole
+        return whole
+    raise AttributeError(name)

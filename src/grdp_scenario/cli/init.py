@@ -28,6 +28,16 @@ def init(
         List[str] | None,
         typer.Option("--child", help="A child sector: industry, construction, or KEY=PARENT (repeatable)."),
     ] = None,
+    published: Annotated[
+        Path | None,
+        typer.Option(
+            "--published",
+            help="A CSV of what was published about the base year (rates over the year before; optional points, "
+            "volume, current): the base-year volumes are estimated from it.",
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
     horizon: Annotated[
         int | None,
         typer.Option("--horizon", min=1, max=10, help="Write a horizon file of this many years from --year instead."),
@@ -36,7 +46,9 @@ def init(
     debug: Debug = False,
 ) -> None:
     """Write targets_YEAR.yaml and actuals_BASEYEAR.csv in FOLDER: the level-1 sectors, an FY goal and
-    target blocks to fill in; with --horizon N, horizon_YEAR_LAST.yaml, a five-year (N-year) plan to fill in.
+    target blocks to fill in; with --published FILE, the base-year volumes estimated from what was published
+    (and FILE copied beside the plan, which every command then reads for its range); with --horizon N,
+    horizon_YEAR_LAST.yaml, a five-year (N-year) plan to fill in.
     Refuses to replace files that exist. Exit 0 when written."""
 
     def action() -> int:
@@ -68,6 +80,29 @@ def init(
                     name, region_key_, year, last, horizon_comments(lang)
                 )
             }
+        elif published is not None:
+            from ..inputs.template import estimated_actuals_text
+            from ..library import base_year_from_published
+            from ..present.views.template import estimated_source
+
+            made = base_year_from_published(published, year - 1, ordered)
+            copy = f"published_{year - 1}.csv"
+            files = {
+                folder / f"targets_{year}.yaml": plan_text(
+                    name,
+                    region_key_,
+                    year,
+                    ordered,
+                    child_sectors(child or []),
+                    comments(lang, name, year),
+                    published=(copy, list(made.releases)),
+                ),
+                folder / f"actuals_{year - 1}.csv": estimated_actuals_text(
+                    region_key_, year - 1, made.volume, made.current, estimated_source(made.estimate, copy, lang)
+                ),
+            }
+            if (folder / copy).resolve() != published.resolve():
+                files[folder / copy] = published.read_bytes()
         else:
             files = {
                 folder / f"targets_{year}.yaml": plan_text(

@@ -186,10 +186,22 @@ def _base_rates(economy, name, keys, base_growth, base_block_growth) -> tuple[di
     out = {}
     for s in keys:
         value = _inherited(economy, figures, s)
+        if value is None and by_block:
+            value = _shifted(economy, s, by_block, base_growth)
         if value is None:
             raise InputError("build-needs-base-growth", block=name, item=s, fix="fix-build-needs-base-growth")
         out[s] = value
     return out, source
+
+
+def _shifted(economy: Economy, key: str, by_block: Mapping[str, float], year: Mapping[str, float]) -> float | None:
+    """A sector's growth in a block where the base year published only the block's GRDP (a province's
+    quarterly release): the sector's growth for the year, moved by as many points as the block's GRDP
+    differs from the year's. The quarterly path of GRDP, carried by every sector alike."""
+    own, grdp_year = _inherited(economy, year, key), year.get("grdp")
+    if own is None or grdp_year is None or "grdp" not in by_block:
+        return None
+    return own + by_block["grdp"] - grdp_year
 
 
 def _inherited(economy: Economy, figures: Mapping[str, float], key: str) -> float | None:

@@ -60,6 +60,10 @@ class Economy:
     #: figure is the figure: it is reported as it is, whatever the blocks imply.
     published: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     published_status: Mapping[str, str] = field(default_factory=dict)
+    #: Where the base volumes were estimated from published figures (core/published.py): the blocks' volumes
+    #: with each published figure moved up and down by half its last digit, as pairs of block → sector →
+    #: volume. A goal's value under each pair bounds how far that figure's rounding can move it.
+    variants: tuple[tuple[Mapping[str, Mapping[str, float]], Mapping[str, Mapping[str, float]]], ...] = ()
 
     # ----- structure -------------------------------------------------------------------
     def block(self, name: str) -> Block:
@@ -118,5 +122,10 @@ class Economy:
         return block.grdp - self.sector_grdp(block)
 
     # ----- changes (scenarios) ------------------------------------------------------------
+    def with_volumes(self, volumes: Mapping[str, Mapping[str, float]]) -> Economy:
+        """The same rates on other base volumes (one of ``variants``), with no variants of its own."""
+        blocks = tuple(replace(b, volumes={**b.volumes, **volumes.get(b.name, {})}) for b in self.blocks)
+        return replace(self, blocks=blocks, variants=())
+
     def replace_block(self, new: Block) -> Economy:
         return replace(self, blocks=tuple(new if b.name == new.name else b for b in self.blocks))

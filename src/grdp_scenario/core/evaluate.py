@@ -56,6 +56,22 @@ def period_result(economy: Economy, period: str) -> PeriodResult:
     )
 
 
+def spread(economy: Economy, value_at, value: float | None) -> tuple[float, float] | None:
+    """The range of a figure (``value_at(economy)``, now ``value``) over the estimated volumes' variants:
+    each published figure's half-digit moves it by half the gap between its pair, and the moves add up (to
+    first order, a box: core/published.py). None where the volumes are given or the figure is unknown."""
+    if not economy.variants or value is None:
+        return None
+    half, seen = 0.0, [value]
+    for up, down in economy.variants:
+        a, b = value_at(economy.with_volumes(up)), value_at(economy.with_volumes(down))
+        if a is None or b is None:
+            continue
+        half += abs(a - b) / 2
+        seen += [a, b]
+    return min(value - half, *seen), max(value + half, *seen)
+
+
 def value_of(economy: Economy, period: str, item: str) -> float | None:
     """One figure: a period's GRDP (``item="grdp"``) or sector growth; None when it cannot be computed."""
     return _figure(period_result(economy, period), item)
@@ -125,6 +141,12 @@ class Evaluation:
             return False
         return not strict or all(g.verdict != MISSED for g in others)
 
+    @property
+    def fy_grdp_range(self) -> tuple[float, float] | None:
+        """Where the base volumes are estimated: how low and how high FY GRDP growth could be within the
+        rounding of the published figures they come from (core/published.py)."""
+        return spread(self.economy, lambda e: value_of(e, "FY", "grdp"), self.value("FY", "grdp"))
+
     def value(self, period: str, item: str) -> float | None:
         p = self.periods.get(period)
         return None if p is None else _figure(p, item)
@@ -163,6 +185,7 @@ class Evaluation:
                     "headline": g.headline,
                     "unit": g.unit,
                     "basis": g.basis,
+                    **({"range": list(g.spread)} if g.spread is not None else {}),
                 }
                 for g in self.goals
             ],
@@ -180,6 +203,8 @@ class Evaluation:
                 for g in self.gaps
             ],
         }
+        if e.variants:
+            out["weights"] = {"estimated": True, "fy_grdp_range": list(self.fy_grdp_range or (None, None))}
         if self.nominal is not None:
             out["nominal"] = self.nominal.to_json()
         if self.provenance is not None:

@@ -17,7 +17,7 @@ from typing import Mapping
 
 from . import periods
 from .economy import Economy
-from .evaluate import period_result, rounding_of, value_of
+from .evaluate import period_result, rounding_of, spread, value_of
 from .nominal import NominalInputs, nominal_result
 from .rounding import Judged
 
@@ -99,6 +99,9 @@ class GoalResult(Judged):
     unit: str = PERCENT
     #: actual (every quarter of the period actual), projected (some), plan (none): contract §3.
     basis: str = "plan"
+    #: Where the base volumes are estimated from published figures: the lowest and highest value their
+    #: rounding allows (core/published.py); None where the volumes are given.
+    spread: tuple[float, float] | None = None
 
     @property
     def relative(self) -> bool:
@@ -173,16 +176,22 @@ class Goal:
         return self.measure.value(economy, self.period)
 
     def judge(self, economy: Economy) -> GoalResult:
+        value = self.value(economy)
         return GoalResult(
             self.period,
             self.item,
             self.minimum,
-            self.value(economy),
+            value,
             self.headline,
             self.measure.rounding(economy, self.period) + self.rounding,
             self.unit,
             basis_of(economy, self.period),
+            self.spread(economy, value),
         )
+
+    def spread(self, economy: Economy, value: float | None) -> tuple[float, float] | None:
+        """The range of the goal's value where the base volumes are estimated (evaluate.spread)."""
+        return spread(economy, self.value, value)
 
     def with_minimum(self, minimum: float, rounding: float = 0.0) -> Goal:
         """The same measure with another minimum, stated exactly unless ``rounding`` says otherwise."""

@@ -84,22 +84,31 @@ class Judged:
     def met(self) -> bool:
         return reaches(self.value, self.min, self.relative)
 
+    #: The range the value may take where the base volumes are estimated (None: they are given).
+    spread: tuple[float, float] | None = None
+
     @property
     def verdict(self) -> str:
         """met | within_rounding | missed | unknown (docs/method.md §7)."""
-        return goal_verdict(self.value, self.min, self.slack, self.relative)
+        return goal_verdict(self.value, self.min, self.slack, self.relative, self.spread)
 
     @property
     def margin(self) -> float | None:
         return None if self.value is None else self.value - self.min
 
 
-def goal_verdict(value: float | None, minimum: float, slack: float, relative: bool = False) -> str:
+def goal_verdict(
+    value: float | None, minimum: float, slack: float, relative: bool = False, spread: tuple | None = None
+) -> str:
     """A minimum goal: met at full precision; within rounding when short by no more than ``slack`` (the
     rounding of the figures the value comes from, plus the goal's own); missed otherwise; unknown when the
-    data cannot give the value."""
+    data cannot give the value. Where the base volumes are estimated, ``spread`` is the range the value may
+    take: a goal that this range could flip is within rounding, never met or missed (contract §3)."""
     if value is None:
         return UNKNOWN
-    if reaches(value, minimum, relative):
+    low, high = spread if spread is not None else (value, value)
+    if reaches(low, minimum, relative):
         return MET
-    return WITHIN_ROUNDING if minimum - value <= slack + noise(minimum, relative) else MISSED
+    if reaches(high, minimum, relative):
+        return WITHIN_ROUNDING
+    return WITHIN_ROUNDING if minimum - high <= slack + noise(minimum, relative) else MISSED

@@ -15,6 +15,7 @@ from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import check_level, parse_number
 from .csvsource import header as read_header
+from .csvsource import reader as csv_reader
 from .csvsource import rows as csv_rows
 from .plan import PlanFile, read_text
 
@@ -51,7 +52,7 @@ def _number(text: str, file: str, line: int, column: str) -> float | None:
 
 
 def parse_actuals(text: str, plan: PlanFile, file: str) -> BaseYear:
-    reader = csv.reader(io.StringIO(text))
+    reader = csv_reader(text)
     header = read_header(reader, file)
     if not header:
         raise InputError("file-empty", file=file, kind="actuals", fix="fix-csv-header", header=COLUMNS)

@@ -22,6 +22,7 @@ from ..core.outturn import Published
 from ..core.text import printable, spreadsheet_restore, spreadsheet_safe
 from ..core.values import parse_number, parse_rate
 from .csvsource import header as read_header
+from .csvsource import reader as csv_reader
 from .csvsource import rows as csv_rows
 from .plan import read_text
 
@@ -48,7 +49,7 @@ class Row:
 
 
 def parse_outturn(text: str, plan, file: str) -> list[Row]:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv_reader(text, fields=True)
     header = [h.strip() for h in (read_header(reader, file) or [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:

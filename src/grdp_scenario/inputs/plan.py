@@ -231,6 +231,10 @@ class TargetsFile(Model):
     (H1, Q3, Q4 or Q1..Q4)."""
     published: dict[str, dict[str, Rate]] = Field(default_factory=dict, json_schema_extra=PERIOD_KEYS)
     """Cumulative growth the plan prints (9M, H2), keyed by period, then item: checked, and used by calibrate."""
+    weights_from: str | None = None
+    """The published figures about the base year (a CSV beside the plan, as ``init --published`` writes it)
+    that its base-year volumes were estimated from: every command then reports how far its figures could
+    move within the rounding of those figures."""
     base_year_growth: dict[str, Rate] = Field(default_factory=dict, json_schema_extra=ITEM_KEYS)
     """The base year's growth over the year before, by item (describes the base year; not a weight)."""
     base_year_block_growth: dict[str, dict[str, Rate]] = Field(default_factory=dict, json_schema_extra=PERIOD_KEYS)

@@ -30,6 +30,7 @@ from ..core import periods
 from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import parse_number
+from .csvsource import reader as csv_reader
 from .csvsource import rows as csv_rows
 from .plan import COLUMNS, IDENTIFIER, PlanFile, plan_from_text, read_text
 from .yamlsource import decimals_of
@@ -468,7 +469,7 @@ def read_table(path: Path | str) -> TableSource:
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(path)
     text = read_text(path, "plan table")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv_reader(text)
     rows = list(csv_rows(reader, str(path)))
     width = max((len(r) for r in rows), default=0)
     if len(rows) > MAX_TABLE_ROWS or width > MAX_TABLE_COLUMNS:

@@ -84,9 +84,17 @@ def _q(text: str) -> str:
 
 
 def plan_text(
-    region: str, key: str, year: int, blocks: list[str], children: list[tuple[str, str, str, str]], c: Comments
+    region: str,
+    key: str,
+    year: int,
+    blocks: list[str],
+    children: list[tuple[str, str, str, str]],
+    c: Comments,
+    published: tuple[str, list] | None = None,
 ) -> str:
-    """The new plan: region, years, its base-year file, the sectors, an empty FY goal, target blocks to fill."""
+    """The new plan: region, years, its base-year file, the sectors, an empty FY goal, target blocks to fill;
+    with ``published`` (a file name and its releases), the file the base-year volumes were estimated from and
+    the base year's published growth (the profile ``build`` can start from)."""
     lines = [f"# {line}" for line in c.header]
     lines += [
         f"region: {{key: {_q(key)}, name: {_q(region)}}}",
@@ -94,9 +102,26 @@ def plan_text(
         f"base_year: {year - 1}",
         f"# document: {_q(c.document)}",
         f"actuals: actuals_{year - 1}.csv",
-        "",
-        "sectors:",
     ]
+    if published is not None:
+        name, releases = published
+        rates = [r for r in releases if r.kind == "rate"]
+        fy = {r.item: r.value for r in rates if r.period == "FY"}
+        by_block: dict[str, dict[str, float]] = {}
+        for r in rates:
+            if r.period in blocks:
+                by_block.setdefault(r.period, {})[r.item] = r.value
+        lines.append(f"weights_from: {_q(name)}")
+        if fy:
+            lines.append(f"base_year_growth: {{{', '.join(f'{k}: {v:g}' for k, v in fy.items())}}}")
+        if by_block:
+            lines.append("base_year_block_growth:")
+            lines += [
+                f"  {b}: {{{', '.join(f'{k}: {v:g}' for k, v in by_block[b].items())}}}"
+                for b in blocks
+                if b in by_block
+            ]
+    lines += ["", "sectors:"]
     for k, vi, en in LEVEL1:
         lines.append(f"  - {{key: {k}, vi: {_q(vi)}, en: {_q(en)}}}")
         lines += [
@@ -106,6 +131,30 @@ def plan_text(
     lines += [*(f"# {line}" for line in c.growth), "growth:"]
     lines += [f"  {b}: {{status: target}}" for b in blocks]
     return "\n".join(lines) + "\n"
+
+
+def estimated_actuals_text(
+    key: str, base_year: int, volume: dict[tuple[str, str], float], current: dict[str, float], source: str
+) -> str:
+    """The base-year file with volumes estimated from published figures, ``source`` saying how."""
+    from ..core import periods
+    from ..core.text import spreadsheet_safe
+
+    out = [",".join(("region", *ACTUALS_COLUMNS))]
+    blocks = sorted({b for _, b in volume}, key=periods.sort_key)
+    cell = _q(spreadsheet_safe(source))
+    for b in blocks:
+        for s, *_ in LEVEL1:
+            cur = _plain(current[s]) if b == "FY" and s in current else ""
+            out.append(f"{key},{base_year},{b},{s},{volume[(s, b)]:.6f},{cur},{cell}")
+    if "FY" not in blocks and current:
+        out += [f"{key},{base_year},FY,{s},,{_plain(current[s])},{cell}" for s, *_ in LEVEL1 if s in current]
+    return "\n".join(out) + "\n"
+
+
+def _plain(value: float) -> str:
+    """1000000.0 → '1000000' (never '1e+06'), 12.5 → '12.5'."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def actuals_text(key: str, base_year: int, blocks: list[str]) -> str:

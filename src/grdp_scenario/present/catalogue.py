@@ -71,6 +71,15 @@ LABELS: dict[str, str] = {
         "PROJECTED SHORT OF THE GOAL, WITHIN ROUNDING: {period} GRDP growth {value} < {min}, short by {margin} "
         "points, no more than the rounding of the printed figures ({rounding}), {assumes}"
     ),
+    "verdict_within_weights": N_(
+        "GOAL MET OR NOT, WITHIN THE PRECISION OF THE WEIGHTS: {period} GRDP growth {value} against {min}; the "
+        "base-year weights estimated from published figures allow anything from {low} to {high}"
+    ),
+    "verdict_within_weights_projected": N_(
+        "PROJECTED TO MEET THE GOAL OR NOT, WITHIN THE PRECISION OF THE WEIGHTS: {period} GRDP growth {value} "
+        "against {min}; the base-year weights estimated from published figures allow anything from {low} to "
+        "{high}, {assumes}"
+    ),
     "verdict_unknown": N_(
         "{period} GRDP growth is not known yet: the figures published so far do not give it (goal {min})"
     ),
@@ -106,6 +115,17 @@ LABELS: dict[str, str] = {
     ),
     "derived_note": N_("{block} implied by the published {period} figure: {rate}"),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
+    "weights_estimated_note": N_(
+        "Weights: base-year volumes estimated from the published figures in {file}; within their rounding, "
+        "FY GRDP growth lies between {low} and {high}."
+    ),
+    "estimated_source": N_("estimated from {file} by least squares ({routes})"),
+    "estimated_assumed": N_("quarterly profile of {sectors} assumed to be GRDP's"),
+    "estimated_structure": N_("sector weights from the current-price structure, an approximation"),
+    "estimated_route_rate": N_("growth rates"),
+    "estimated_route_points": N_("contribution points"),
+    "estimated_route_volume": N_("volumes at constant prices"),
+    "estimated_route_current": N_("current-price structure"),
     "nominal_unavailable": N_("{title}: not computed, because {reason}."),
     "packaged": N_("packaged {name}"),
     "guide_title": N_("Guide"),
@@ -561,6 +581,32 @@ MESSAGES: dict[str, str] = {
     "fix-table-extension": N_("Name the file FILE.xlsx or FILE.csv"),
     "xlsx-unreadable": N_("the workbook cannot be read ({reason})"),
     "fix-xlsx-unreadable": N_("Save it from Excel or LibreOffice as an .xlsx workbook, or export the sheet as CSV"),
+    "published-no-rates": N_("the published figures hold no growth rate of the base year"),
+    "fix-published-no-rates": N_(
+        "Give the base year's quarterly and cumulative GRDP growth over the year before (rate column)"
+    ),
+    "published-no-split": N_("the published figures do not say how GRDP splits into its sectors"),
+    "fix-published-no-split": N_(
+        "Add the FY volume of each sector at constant prices (volume column, from the statistical yearbook), "
+        "its contribution in points (points column) or, as an approximation, its FY value at current prices "
+        "(current column)"
+    ),
+    "published-quarters-open": N_(
+        "the published GRDP figures do not tell how the base year's quarters weigh against each other"
+    ),
+    "fix-published-quarters-open": N_(
+        "Add the base year's GRDP growth for {periods} (each quarter and the 6-month, 9-month and full-year "
+        "cumulative rates pin the weights), or its volume at constant prices by quarter"
+    ),
+    "published-inconsistent": N_("no set of positive volumes reproduces the published figures"),
+    "fix-published-inconsistent": N_(
+        "Check the rates against the release (a cumulative rate outside its quarters' range is a typing error)"
+    ),
+    "published-wrong-year": N_("the year {value} is not the base year {year}"),
+    "fix-published-year": N_(
+        "Give the base year's figures over the year before it, one row per period and item, with year {year}"
+    ),
+    "fix-published-header": N_("Start the file with the header {header} (rate, points, volume, current optional)"),
     "xlsx-general-ambiguous": N_(
         "the cell is in the General format and shows {value}, while the row's other rates show {decimals} "
         "decimals: how precisely it was printed cannot be told"

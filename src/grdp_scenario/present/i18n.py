@@ -65,11 +65,9 @@ def translate(message: str, lang: Lang | str) -> str:
     return translations(lang).gettext(message)
 
 
-@cache
-def _locale(lang: Lang | str):
-    from babel import Locale
-
-    return Locale.parse(Lang(lang).value)
+#: The number symbols of each language (CLDR, as Babel ships them): decimal mark, group separator, percent
+#: sign. Written out so that a number costs no locale loading; tests/test_present.py holds them to Babel's.
+SYMBOLS = {Lang.en: (".", ",", "%"), Lang.vi: (",", ".", "%")}
 
 
 def number(
@@ -82,21 +80,22 @@ def number(
         return f"{value:.6g}"
     if decimals and round(value, decimals) == 0 or not decimals and round(value) == 0:
         value = 0.0  # never print "-0.00"
-    from babel.numbers import format_decimal
-
-    fraction = "." + "0" * decimals if decimals else ""
-    body = f"{'#,##' if grouping else ''}0{fraction}"
-    pattern = f"+{body};-{body}" if sign else body
-    # Rounded once, by Python, to exactly ``decimals`` places; Babel only spells the digits.
+    # Rounded once, by Python, to exactly ``decimals`` places (half to even on the binary value, as Babel
+    # was given it); then spelt with the language's symbols.
     exact = Decimal(format(value, f".{decimals}f"))
-    return format_decimal(exact, format=pattern, locale=_locale(lang), decimal_quantization=False)
+    digits = format(abs(exact), f"{',' if grouping else ''}.{decimals}f")
+    decimal_mark, group, _ = SYMBOLS[Lang(lang)]
+    digits = digits.translate({ord("."): decimal_mark, ord(","): group})
+    if exact < 0:
+        return "-" + digits
+    return ("+" if sign else "") + digits
 
 
 def percent(value: float | None, lang: Lang | str = Lang.en, decimals: int = 2) -> str:
     """A rate with its percent sign as the locale writes it: 10.01% (en), 10,01% (vi)."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    return number(value, decimals, lang) + _locale(lang).number_symbols["latn"]["percentSign"]
+    return number(value, decimals, lang) + SYMBOLS[Lang(lang)][2]
 
 
 def general(value: float, lang: Lang | str = Lang.en) -> str:

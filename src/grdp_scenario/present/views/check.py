@@ -156,7 +156,18 @@ def check_notes(w: Wording, scenario, evaluation: Evaluation) -> list[str]:
         notes.append(
             w.label("not_computable", items="; ".join(f"{w.period(p.period)}: {w.fact(p.reason)}" for p in off))
         )
-    notes.append(w.label("weights_note", file=w.path(scenario.base.file)))
+    spread = evaluation.fy_grdp_range
+    if spread is not None:
+        notes.append(
+            w.label(
+                "weights_estimated_note",
+                file=w.path(scenario.targets.model.weights_from or scenario.base.file),
+                low=w.percent(spread[0], decimals=3),
+                high=w.percent(spread[1], decimals=3),
+            )
+        )
+    else:
+        notes.append(w.label("weights_note", file=w.path(scenario.base.file)))
     return notes + provenance_notes(w, evaluation.provenance)
 
 

@@ -69,6 +69,13 @@ def verdict(w: Wording, evaluation: Evaluation, assumes: str | None = None) -> t
         period = w.period(head.period).lower() if w.vi else head.period
         if head.verdict == "unknown":
             key = "verdict_unknown"
+        elif (
+            head.verdict == "within_rounding"
+            and head.spread is not None
+            and head.spread[0] < head.min <= head.spread[1]
+        ):
+            # the value may reach the goal or not: the estimated weights, not the rates, leave it open
+            key = "verdict_within_weights" + ("_projected" if projected(head) else "")
         else:
             key = f"verdict_{head.verdict}" + ("_projected" if projected(head) else "")
         margin = head.margin if head.margin is not None else float("nan")
@@ -79,6 +86,8 @@ def verdict(w: Wording, evaluation: Evaluation, assumes: str | None = None) -> t
             min=w.percent(head.min),
             margin=w.number(abs(margin), 3),
             rounding=w.number(head.slack, 3),
+            low=w.percent(head.spread[0], 3) if head.spread else "",
+            high=w.percent(head.spread[1], 3) if head.spread else "",
             assumes=assumes or assumption(w, evaluation, head.period),
         )
     if evaluation.strict:

@@ -42,3 +42,16 @@ def horizon_comments(lang) -> HorizonComments:
     """The comments of a new horizon file, in the user's language."""
     w = Wording(lang)
     return HorizonComments(*(w.label(f"init_horizon_{k}") for k in ("header", "base", "years", "assumptions", "goals")))
+
+
+def estimated_source(estimate, file: str, lang) -> str:
+    """The base-year file's ``source`` for volumes estimated from published figures: how, and what was
+    assumed."""
+    w = Wording(lang)
+    routes = ", ".join(w.label(f"estimated_route_{r}") for r in estimate.routes)
+    parts = [w.label("estimated_source", file=file, routes=routes)]
+    if estimate.assumed:
+        parts.append(w.label("estimated_assumed", sectors=", ".join(w.item(s) for s in estimate.assumed)))
+    if "current" in estimate.routes and "volume" not in estimate.routes:
+        parts.append(w.label("estimated_structure"))
+    return "; ".join(parts)
