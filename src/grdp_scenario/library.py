@@ -381,6 +381,13 @@ class Plan:
         from .inputs.actuals import format_actuals
 
         made = next_base_year(self.ready().economy)
+        if not made.volume:  # a file of empty rows is no base year: say what must come first
+            raise InputError(
+                "rollover-nothing-actual",
+                file=self.targets.file,
+                blocks=tuple(self.economy.block_names),
+                fix="fix-rollover-nothing-actual",
+            )
         source = f"{self.base.year} volume x (1 + {made.year} growth)"
         file = str(output) if output is not None else ""
         base = BaseYear(made.year, dict(made.volume), {}, {k: source for k in made.volume}, file)

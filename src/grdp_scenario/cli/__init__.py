@@ -15,8 +15,10 @@ def main() -> None:
     import typer
 
     from .app import for_arguments
-    from .usage import parser_exceptions, requested_lang, usage_error
+    from .usage import decimal_points, parser_exceptions, requested_lang, usage_error
 
+    if requested_lang(sys.argv[1:]) == "vi":  # numbers as the tool prints them in Vietnamese: 7,39
+        sys.argv[1:] = decimal_points(sys.argv[1:])
     try:
         code = for_arguments(sys.argv[1:])(standalone_mode=False)
     except parser_exceptions().UsageError as exc:  # the parser's words are English: say it in the user's language

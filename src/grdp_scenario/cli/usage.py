@@ -21,6 +21,26 @@ def requested_lang(argv: list[str]) -> str:
     return lang if lang in ("en", "vi") else "en"
 
 
+#: Options whose values are numbers (or P.ITEM=NUMBER, START:STOP:STEP): where a Vietnamese user may write the
+#: decimal comma the tool itself prints under --lang vi (7,39).
+NUMERIC_OPTIONS = ("--grdp", "--rate", "--set", "--shift", "--goal", "--item", "--vary", "--sd", "--corr")
+
+
+def decimal_points(argv: list[str]) -> list[str]:
+    """Under --lang vi, the decimal commas in numeric options' values as points ('7,39' → '7.39',
+    'Q4.services=16,5' → 'Q4.services=16.5'); every other argument (a file, a source text) as it is."""
+    out, after = [], False
+    for arg in argv:
+        name, eq, value = arg.partition("=")
+        if after:
+            arg = re.sub(r"(\d),(\d)", r"\1.\2", arg)
+        elif eq and name in NUMERIC_OPTIONS:
+            arg = name + "=" + re.sub(r"(\d),(\d)", r"\1.\2", value)
+        after = arg in NUMERIC_OPTIONS
+        out.append(arg)
+    return out
+
+
 def parser_exceptions():
     """click's exceptions, wherever this typer keeps its click (newer typers vendor it)."""
     import typer

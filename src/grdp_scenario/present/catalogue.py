@@ -581,6 +581,11 @@ MESSAGES: dict[str, str] = {
     "fix-table-extension": N_("Name the file FILE.xlsx or FILE.csv"),
     "xlsx-unreadable": N_("the workbook cannot be read ({reason})"),
     "fix-xlsx-unreadable": N_("Save it from Excel or LibreOffice as an .xlsx workbook, or export the sheet as CSV"),
+    "rollover-nothing-actual": N_("no block of the year is actual yet ({blocks}), so there is no volume to roll over"),
+    "fix-rollover-nothing-actual": N_(
+        "Record what the statistics office published (grdp-scenario record PERIOD --grdp RATE --outturn FILE), "
+        "then run rollover with --outturn FILE"
+    ),
     "published-no-rates": N_("the published figures hold no growth rate of the base year"),
     "fix-published-no-rates": N_(
         "Give the base year's quarterly and cumulative GRDP growth over the year before (rate column)"
