@@ -135,3 +135,34 @@ def test_profiles_that_need_the_base_year_say_so(shipped):
         build(shipped.economy, stated({"FY": {"grdp": 10}}), "uplift", {})
     with raises_saying("scaling it cannot lift it.*--profile uplift"):
         build(shipped.economy, stated({"FY": {"grdp": 10}}), "scaled", {**BASE_GROWTH, "services": -1.0})
+
+
+def test_the_plans_goals_stay_unless_replaced_or_dropped(shipped):
+    """Every goal of the plan is a minimum of the build; --goal replaces the year's GRDP goal, --item replaces
+    or adds one, --drop leaves one out."""
+    e, own = shipped.economy, shipped.goals
+    kept = parse_goals(e, None, [], own)
+    assert {(g.period, g.item, g.minimum) for g in kept} == {(g.period, g.item, g.minimum) for g in own}
+    assert kept[0].headline
+    changed = parse_goals(e, "10.5", ["services=13"], own, ["FY.product_taxes"])
+    got = {(g.period, g.item): g.minimum for g in changed}
+    assert got[("FY", "grdp")] == 10.5 and got[("FY", "services")] == 13.0
+    assert ("FY", "product_taxes") not in got and got[("FY", "agriculture")] == 3.53
+    with raises_saying("--drop"):
+        parse_goals(e, None, [], own, ["Q1.grdp"])
+
+
+def test_build_without_a_goal_meets_every_goal_of_the_plan_and_writes_them_back(shipped, tmp_path):
+    from grdp_scenario.inputs.plan import load_plan
+
+    out = tmp_path / "built.yaml"
+    result = shipped.build(output=out)
+    after = result.after
+    assert all(g.verdict in ("met", "within_rounding") for g in after.goals), [
+        (g.period, g.item, g.verdict) for g in after.goals
+    ]
+    head = after.headline
+    assert head.min == 10.0 and head.met
+    written = load_plan(out).model
+    assert {p: dict(i) for p, i in written.goals.items()} == {p: dict(i) for p, i in shipped.targets.model.goals.items()}
+    assert written.printed_goals == shipped.targets.model.printed_goals

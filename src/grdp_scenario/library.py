@@ -342,21 +342,23 @@ class Plan:
 
     def build(
         self,
-        goal: float,
+        goal: float | None = None,
         item: Sequence[str] = (),
         profile: str = "rising",
         output: Path | str | None = None,
         lang: str = "en",
+        drop: Sequence[str] = (),
     ) -> TargetsResult:
-        """Targets for the open blocks from the year's GRDP goal and sector goals (``build``); with ``output``,
-        the plan with these targets and goals."""
+        """Targets for the open blocks meeting the plan's goals (``build``): ``goal`` in place of the year's
+        GRDP goal, ``item`` goals in place of or beside the others, ``drop`` the plan's goals to leave out;
+        with ``output``, the plan with these targets and goals."""
         from .core.build import build as build_targets
         from .core.build import parse_goals
         from .core.goals import as_mapping
         from .core.overrides import open_blocks
 
         economy = self.economy
-        goals = parse_goals(economy, goal, list(item))
+        goals = parse_goals(economy, goal, list(item), self.goals, list(drop))
         m = self.targets.model
         made = build_targets(
             economy, goals, getattr(profile, "value", profile), m.base_year_growth, m.base_year_block_growth
@@ -372,7 +374,9 @@ class Plan:
 
         notes = build_file_notes(self, made, lang)
         blocks = open_blocks(economy)
-        write_targets(output, self, made.economy, blocks, made.decimals, notes, as_mapping(made.goals))
+        same = as_mapping(made.goals) == as_mapping(self.goals)  # the plan's goals kept as they are
+        goals = None if same else as_mapping(made.goals)
+        write_targets(output, self, made.economy, blocks, made.decimals, notes, goals)
         return replace(result, file=str(output))
 
     def rollover(self, output: Path | str | None = None) -> RolloverResult:

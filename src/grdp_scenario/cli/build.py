@@ -18,7 +18,18 @@ class Profile(str, Enum):
     scaled = "scaled"
 
 
-GoalOpt = Annotated[str, typer.Option("--goal", help="The year's GRDP goal in percent, met exactly.")]
+GoalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--goal",
+        help="The year's GRDP goal in percent, met exactly (default: the plan's FY GRDP goal).",
+        show_default=False,
+    ),
+]
+Drop = Annotated[
+    List[str] | None,
+    typer.Option("--drop", help="Leave out one of the plan's goals, PERIOD.ITEM or ITEM for FY (repeatable)."),
+]
 Items = Annotated[
     List[str] | None,
     typer.Option(
@@ -36,8 +47,9 @@ ProfileOpt = Annotated[
 
 
 def build(
-    goal: GoalOpt,
+    goal: GoalOpt = None,
     item: Items = None,
+    drop: Drop = None,
     profile: ProfileOpt = Profile.rising,
     output: TargetsOutput = None,
     targets: Targets = None,
@@ -47,7 +59,8 @@ def build(
     lang: LangOpt = Lang.en,
     debug: Debug = False,
 ) -> None:
-    """Build the target blocks' rates from the year's GRDP goal (and sector goals): blocks already actual or
+    """Build the target blocks' rates meeting the plan's goals (the year's GRDP goal exactly, every other goal
+    as a minimum; --goal and --item replace or add goals, --drop leaves one out): blocks already actual or
     published stay. With --output, the plan with these targets and these goals. Exit 0 when built, 2 on bad input.
     """
 
@@ -56,7 +69,9 @@ def build(
         from ..present.views.targets import build_document
 
         plan = Plan.load(targets, actuals, outturn)
-        result = plan.build(goal, item=item or (), profile=profile.value, output=output, lang=lang.value)
+        result = plan.build(
+            goal, item=item or (), profile=profile.value, output=output, lang=lang.value, drop=drop or ()
+        )
         return emit(build_document(plan, result, lang), format, lang, wrote=output)
 
     guarded(action, debug, lang)

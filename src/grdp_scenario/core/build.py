@@ -122,20 +122,46 @@ def build(
     )
 
 
-def parse_goals(economy: Economy, goal: object, items: Sequence[str]) -> tuple[Goal, ...]:
-    """``--goal RATE`` (the year's GRDP) and ``--item KEY=RATE`` or ``--item PERIOD.KEY=RATE``, checked. Goals
-    given on the command line are stated thresholds: exact, carrying no rounding."""
-    goals = [growth_goal("FY", "grdp", parse_rate(goal, "--goal"))]
+def parse_goals(
+    economy: Economy,
+    goal: object,
+    items: Sequence[str],
+    plan_goals: Sequence[Goal] = (),
+    drop: Sequence[str] = (),
+) -> tuple[Goal, ...]:
+    """The goals a build meets: the plan's own (each stays a minimum unless ``drop`` names it, PERIOD.ITEM or
+    ITEM for FY), ``--goal RATE`` in place of the year's GRDP goal and ``--item KEY=RATE`` or
+    ``--item PERIOD.KEY=RATE`` in place of or beside the others, checked. Goals given on the command line
+    are stated thresholds: exact, carrying no rounding."""
+    dropped = set()
+    for text in drop:
+        period, dot, item = text.rpartition(".")
+        period = period if dot else "FY"
+        if find(plan_goals, period, item) is None:
+            raise InputError("goal-not-set", where="--drop", period=period, item=item, fix="fix-drop-goal-not-set")
+        dropped.add((period, item))
+    goals = [g for g in plan_goals if (g.period, g.item) not in dropped]
+
+    def put(new: Goal, given: set) -> None:
+        if (new.period, new.item) in given:
+            raise InputError("goal-twice", where="--item", goal=f"{new.period}.{new.item}", fix="fix-keep-one-goal")
+        given.add((new.period, new.item))
+        goals[:] = [g for g in goals if (g.period, g.item) != (new.period, new.item)] + [new]
+
+    given: set = set()
+    if goal is not None:
+        put(growth_goal("FY", "grdp", parse_rate(goal, "--goal")), given)
+    if find(goals, "FY", "grdp") is None:
+        raise InputError("goal-not-set", where="--goal", period="FY", item="grdp", fix="fix-goal-not-set")
     for text in items:
         target, raw = split_assignment(text, "--item")
         period, dot, item = target.rpartition(".")
         period = period if dot else "FY"
         require_period(economy, period, "--item")
         require_item(economy, item, "--item")
-        if find(goals, period, item) is not None:
-            raise InputError("goal-twice", where="--item", goal=f"{period}.{item}", fix="fix-keep-one-goal")
-        goals.append(growth_goal(period, item, parse_rate(raw, "--item")))
-    return tuple(goals)
+        put(growth_goal(period, item, parse_rate(raw, "--item")), given)
+    head = find(goals, "FY", "grdp")
+    return (head, *(g for g in goals if g is not head))
 
 
 def shape_of(

@@ -187,8 +187,12 @@ def targets_text(
             f"{p}: {{{', '.join(f'{i}: {number_text(v)}' for i, v in items.items())}}}" for p, items in goals.items()
         ]
         edits.replace_mapping(("goals",), lines)
-        if model.printed_goals:  # goals given anew are stated thresholds: none restates a printed figure
-            edits.replace_mapping(("printed_goals",), [])
+        if model.printed_goals:  # a goal given anew is a stated threshold; one kept as it was keeps its print
+            kept = {
+                period: [i for i in items if goals.get(period, {}).get(i) == model.goals.get(period, {}).get(i)]
+                for period, items in model.printed_goals.items()
+            }
+            edits.replace_mapping(("printed_goals",), [f"{p}: [{', '.join(i)}]" for p, i in kept.items() if i])
         if notes.goals:
             edits.comment_before(("goals",), notes.goals)
     if notes.header:

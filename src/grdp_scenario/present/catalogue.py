@@ -691,16 +691,21 @@ MESSAGES: dict[str, str] = {
     ),
     "actuals-twice": N_("{period} {sector} appears twice (first on line {first})"),
     "actuals-row-empty": N_("{period} '{sector}' gives neither 'volume' nor 'current'"),
-    "fix-actuals-row-empty": N_("Fill 'volume' (constant prices) or, for FY, 'current'"),
+    "fix-actuals-row-empty": N_(
+        "Fill 'volume' (constant prices) or, for FY, 'current'; with only the published growth rates, start the "
+        "plan with grdp-scenario init --published FILE instead (README: 'From published figures alone')"
+    ),
     "actuals-current-not-fy": N_("a current-price value is given for {period}; only FY current prices are used"),
     "fix-actuals-current-not-fy": N_("Move it to an FY row or leave current empty"),
     "actuals-current-only": N_(
-        "has current-price values but no constant-price volumes. Current-price shares are "
-        "not growth weights (weighting Q3 2025 by the 2024 structure gives 11.51% instead "
-        "of the published 11.08%)"
+        "has current-price values but no constant-price volumes: current-price shares are not growth weights "
+        "(prices move differently in each sector, so a quarter weighted by them can miss its own figure by "
+        "tenths of a point)"
     ),
     "fix-actuals-current-only": N_(
-        "Give a volume (constant prices) per block and sector, e.g. by 'grdp-scenario calibrate'"
+        "Give a volume (constant prices) per block and sector from the statistics office; with only the "
+        "published growth rates, start the plan with grdp-scenario init --published FILE (README: 'From "
+        "published figures alone')"
     ),
     "actuals-no-rows": N_("has no data rows"),
     "actuals-no-volume": N_("has no volume for sector {sector}"),
@@ -801,7 +806,8 @@ MESSAGES: dict[str, str] = {
         "Add vnd_per_usd under assumptions (VND per US dollar, with its source in a comment), or give the goal "
         "as per_capita in million VND"
     ),
-    "fix-goal-not-set": N_("Give --goal RATE"),
+    "fix-goal-not-set": N_("Give --goal RATE, or set the goal in the plan (goals: {{FY: {{grdp: RATE}}}})"),
+    "fix-drop-goal-not-set": N_("Name one of the plan's goals (PERIOD.ITEM, or ITEM for FY)"),
     "goal-not-computable": N_("{period} {item} is not computable from the data"),
     "fix-goal-not-computable": N_("Choose an item given in every block"),
     "block-not-target": N_("'{value}' is not a target block"),
@@ -872,7 +878,10 @@ MESSAGES: dict[str, str] = {
     ),
     # calibration
     "calibrate-no-sectors": N_("block {blocks} gives no sector rates, so its volumes cannot be calibrated"),
-    "fix-calibrate-no-sectors": N_("Calibration needs every sector's rate in every block"),
+    "fix-calibrate-no-sectors": N_(
+        "calibrate works on a plan that prints every sector's rate in every block; for a plan still being "
+        "drafted, estimate the base year from what was published: grdp-scenario init --published FILE"
+    ),
     "calibrate-too-few": N_(
         "the plan prints {figures} growth figures for {ratios} free volume ratios, too few to pin the volumes down"
     ),
