@@ -164,5 +164,7 @@ def test_build_without_a_goal_meets_every_goal_of_the_plan_and_writes_them_back(
     head = after.headline
     assert head.min == 10.0 and head.met
     written = load_plan(out).model
-    assert {p: dict(i) for p, i in written.goals.items()} == {p: dict(i) for p, i in shipped.targets.model.goals.items()}
+    assert {p: dict(i) for p, i in written.goals.items()} == {
+        p: dict(i) for p, i in shipped.targets.model.goals.items()
+    }
     assert written.printed_goals == shipped.targets.model.printed_goals

@@ -56,7 +56,9 @@ def test_markdown_report_while_the_year_is_open(tmp_path):
 
 def test_report_refuses_unknown_extensions(tmp_path):
     r = cli("report", "--output", tmp_path / "r.pdf")
-    assert r.exit_code == 2 and "Use one of: .html, .md, .xlsx." in r.stderr and not (tmp_path / "r.pdf").exists()
+    assert (
+        r.exit_code == 2 and "Use one of: .html, .md, .xlsx, .docx." in r.stderr and not (tmp_path / "r.pdf").exists()
+    )
 
 
 def test_xlsx_export_keeps_numbers_and_neutralises_formulas(tmp_path):

@@ -359,10 +359,14 @@ class Plan:
 
         economy = self.economy
         goals = parse_goals(economy, goal, list(item), self.goals, list(drop))
+        # A goal the data cannot give yet (a sector's FY after a GRDP-only nine months) binds nothing: it
+        # stays the plan's goal, judged when its figures come.
+        binding = tuple(g for g in goals if g.headline or g.value(economy) is not None)
         m = self.targets.model
         made = build_targets(
-            economy, goals, getattr(profile, "value", profile), m.base_year_growth, m.base_year_block_growth
+            economy, binding, getattr(profile, "value", profile), m.base_year_growth, m.base_year_block_growth
         )
+        made = replace(made, goals=goals)
         # (the blocks build filled carry no figures of the plan, so these are judged without ``ready``)
         before = evaluate(economy, self.goals, self.nominal_inputs)
         after = evaluate(made.economy, made.goals, self.nominal_inputs)

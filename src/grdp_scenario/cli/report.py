@@ -15,7 +15,9 @@ from .run import emit, guarded
 def report(
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="FILE.html, FILE.md or FILE.xlsx (written atomically).", readable=False),
+        typer.Option(
+            "--output", "-o", help="FILE.html, FILE.md, FILE.xlsx or FILE.docx (written atomically).", readable=False
+        ),
     ],
     targets: Targets = None,
     actuals: Actuals = None,
@@ -26,7 +28,8 @@ def report(
 ) -> None:
     """The verdict, the quarterly path (plan vs published), contributions, what the remaining quarters need,
     per-capita GRDP and structure, the assumptions. The HTML page recomputes a what-if as rates are edited,
-    the workbook with Excel formulas. Exit 0 when written (with --verdict-exit: the code of check)."""
+    the workbook with Excel formulas; the Word document is the scenario as an official appendix (Decree 30).
+    Exit 0 when written (with --verdict-exit: the code of check)."""
 
     def action() -> int:
         from ..core.errors import InputError
@@ -35,10 +38,12 @@ def report(
         from ..present.render import Format, format_of_file
         from ..present.views.report import report_document
 
-        reports = (Format.html, Format.markdown, Format.xlsx)
+        reports = (Format.html, Format.markdown, Format.xlsx, Format.docx)
         fmt = Format.html if is_stream(output) else format_of_file(output)  # a device has no extension
         if fmt not in reports:
-            raise InputError("extension-unknown", file=str(output), allowed=(".html", ".md", ".xlsx"), fix="fix-one-of")
+            raise InputError(
+                "extension-unknown", file=str(output), allowed=(".html", ".md", ".xlsx", ".docx"), fix="fix-one-of"
+            )
         result = Plan.load(targets, actuals).report(outturn)
         document = report_document(result, lang)
         code = emit(document, fmt, lang.value, output, verdict_exit=True)

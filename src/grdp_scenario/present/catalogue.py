@@ -114,6 +114,9 @@ LABELS: dict[str, str] = {
         "line."
     ),
     "derived_note": N_("{block} implied by the published {period} figure: {rate}"),
+    "docx_appendix": N_("Appendix {number}"),
+    "docx_attached": N_("(Attached to {document})"),
+    "docx_notes": N_("Notes"),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "weights_estimated_note": N_(
         "Weights: base-year volumes estimated from the published figures in {file}; within their rounding, "

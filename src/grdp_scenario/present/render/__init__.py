@@ -19,6 +19,7 @@ class Format(str, Enum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class AuditFormat(str, Enum):
@@ -35,9 +36,9 @@ class AuditFormat(str, Enum):
 #: Formats that are for machines: the summary goes to stderr, numbers stay unformatted.
 MACHINE = {Format.json, Format.csv, AuditFormat.json, AuditFormat.csv, AuditFormat.github, AuditFormat.junit}
 #: Formats whose output is bytes, written only to a file.
-BINARY = {Format.xlsx}
+BINARY = {Format.xlsx, Format.docx}
 #: Documents for people to keep and pass on: writing one is the command's success (README, "Reports and exports").
-EXPORTS = {Format.html, Format.xlsx}
+EXPORTS = {Format.html, Format.xlsx, Format.docx}
 #: The format a file's extension names (``check -o plan.xlsx`` needs no ``--format``).
 EXTENSIONS = {
     ".txt": Format.table,
@@ -47,6 +48,7 @@ EXTENSIONS = {
     ".html": Format.html,
     ".htm": Format.html,
     ".xlsx": Format.xlsx,
+    ".docx": Format.docx,
 }
 
 

@@ -99,7 +99,8 @@ def report_document(result, lang="en") -> Document:
             ),
         )
     )
-    tables = [path]
+    tables = [tb for tb in base.tables if tb.key == "growth"]  # the scenario by quarter and sector
+    tables += [path]
     tables += [tb for tb in base.tables if tb.key == "goals"]
     nominal = next((tb for tb in base.tables if tb.key == "nominal"), None)
     projected = nominal is not None
@@ -128,7 +129,7 @@ def report_document(result, lang="en") -> Document:
         if need is not None:
             for s in need.solutions:
                 table.add(*solution_cells(w, s))
-            tables.insert(1, table)
+            tables.insert(tables.index(path) + 1, table)
         else:
             notes.insert(0, w.label("report_closed"))
     region = scenario.economy.region_name
