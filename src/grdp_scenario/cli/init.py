@@ -28,6 +28,14 @@ def init(
         List[str] | None,
         typer.Option("--child", help="A child sector: industry, construction, or KEY=PARENT (repeatable)."),
     ] = None,
+    industries: Annotated[
+        bool,
+        typer.Option(
+            "--industries",
+            help="Lay out the 21 level-1 sections A-U of VSIC 2018 as industries of the four sectors, each with "
+            "base-year volumes of its own (the level resolution 01/NQ-CP asks for).",
+        ),
+    ] = False,
     published: Annotated[
         Path | None,
         typer.Option(
@@ -70,6 +78,12 @@ def init(
         if not 1900 < year < 3000:
             raise InputError("year-implausible", where="--year", value=year, fix="fix-year-implausible")
         ordered = parse_blocks(blocks)
+        children = child_sectors(child or [])
+        if industries:
+            from ..inputs.vsic import SECTIONS
+
+            taken = {k for k, *_ in children}
+            children = [*children, *((k, p, vi, en) for k, p, vi, en in SECTIONS if k not in taken)]
         if horizon is not None:
             from ..inputs.template import horizon_text
             from ..present.views.template import horizon_comments
@@ -93,7 +107,7 @@ def init(
                     region_key_,
                     year,
                     ordered,
-                    child_sectors(child or []),
+                    children,
                     comments(lang, name, year),
                     published=(copy, list(made.releases)),
                 ),
@@ -106,9 +120,9 @@ def init(
         else:
             files = {
                 folder / f"targets_{year}.yaml": plan_text(
-                    name, region_key_, year, ordered, child_sectors(child or []), comments(lang, name, year)
+                    name, region_key_, year, ordered, children, comments(lang, name, year)
                 ),
-                folder / f"actuals_{year - 1}.csv": actuals_text(region_key_, year - 1, ordered),
+                folder / f"actuals_{year - 1}.csv": actuals_text(region_key_, year - 1, ordered, industries),
             }
         for path in files:
             if path.exists() or path.is_symlink():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,9 +156,29 @@ def parse_actuals(text: str, plan: PlanFile, file: str) -> BaseYear:
                     "actuals-current-not-fy", file=file, line=line, period=period, fix="fix-actuals-current-not-fy"
                 )
             current[sector] = cur
+    _sum_children(volume, sources, plan)
     data = BaseYear(base_year, volume, current, sources, file)
     _check_partition(data, plan, file)
     return data
+
+
+def _sum_children(volume: dict, sources: dict, plan: PlanFile) -> None:
+    """A sector without volumes of its own whose children (industries) all have them: its volume is their
+    sum in each block (contract §2: constant-price volumes add up), deepest level first."""
+    parents = {s.key: s.parent for s in plan.sectors}
+
+    def depth(key: str) -> int:
+        return 0 if parents[key] is None else 1 + depth(parents[key])
+
+    for key in sorted(parents, key=depth, reverse=True):
+        children = [c for c, p in parents.items() if p == key]
+        if not children or any(k == key for k, _ in volume):
+            continue
+        blocks = {b for (k, b) in list(volume) if k in children}
+        for b in blocks:
+            if all((c, b) in volume for c in children):
+                volume[(key, b)] = math.fsum(volume[(c, b)] for c in children)
+                sources[(key, b)] = "sum of " + ", ".join(children)
 
 
 def _check_partition(data: BaseYear, plan: PlanFile, file: str) -> None:

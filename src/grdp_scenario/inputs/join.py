@@ -11,7 +11,7 @@ from ..core import periods
 from ..core.economy import PROVISIONAL, Block, Economy
 from ..core.errors import Fact, InputError
 from ..core.goals import LEVEL_UNITS, Goal, Growth, Level
-from ..core.growth import implied_deflator
+from ..core.growth import implied_deflator, weighted_growth
 from ..core.nominal import IMPLIED, STATED, NominalInputs
 from ..core.rounding import half_unit
 from .actuals import BaseYear
@@ -77,7 +77,14 @@ def economy_from_plan(
             if parents[s] in volumes:
                 # docs/method.md §1: L[c,b] = σ_c·L[p,b]; without σ_c the parent's volumes weigh the child
                 volumes[s] = volumes[parents[s]] * shares.get(s, 100.0) / 100
-        rates = dict(spec.rates)
+        rates = _with_parent_rates(dict(spec.rates), volumes, parents)
+        short = [
+            k for k in parents if k not in rates and any(rates.get(c) is not None for c in parents if parents[c] == k)
+        ]
+        if short:  # industries given without their sector, but with no volumes to weigh them by
+            raise block_error(
+                plan, name, "sector-from-industries", fix="fix-sector-from-industries", item=short[0], actuals=base.file
+            )
         if spec.grdp is None and not rates:
             if not provisional:
                 raise no_figures_error(plan, name)
@@ -106,6 +113,22 @@ def economy_from_plan(
         MappingProxyType(dict(base.current)),
         proxied,
     )
+
+
+def _with_parent_rates(rates: dict, volumes: Mapping[str, float], parents: Mapping[str, str | None]) -> dict:
+    """A sector's rate in a block where the plan gives its industries' rates and not its own: their
+    volume-weighted rate (contract §1, one level down), deepest level first. A rate the plan gives stands."""
+
+    def depth(key: str) -> int:
+        return 0 if parents[key] is None else 1 + depth(parents[key])
+
+    for key in sorted(parents, key=depth, reverse=True):
+        children = [c for c, p in parents.items() if p == key]
+        if key in rates or not children:
+            continue
+        if all(c in rates and volumes.get(c, 0) > 0 for c in children):
+            rates[key] = weighted_growth((volumes[c], rates[c]) for c in children)
+    return rates
 
 
 def block_error(plan, block: str, code: str, fix: str, **fields) -> InputError:

@@ -461,13 +461,23 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
             )
         for item in spec.rates:
             _check_item(file, located, ("growth", block, item), item, keys)
-        given = [k for k in top if k in spec.rates]
+        children_of: dict[str, list[str]] = {}
+        for sector in model.sectors:
+            if sector.parent is not None:
+                children_of.setdefault(sector.parent, []).append(sector.key)
+
+        def covered(key: str, rates=spec.rates, children_of=children_of) -> bool:
+            """Given, or made by its industries, every one given (their volume-weighted rate, contract §2)."""
+            kids = children_of.get(key, [])
+            return key in rates or (bool(kids) and all(covered(k) for k in kids))
+
+        given = [k for k in top if covered(k)]
         if spec.grdp is None and not spec.rates and spec.status == "target":
             continue  # a target block still to be written or built (as init leaves it): see economy_from_plan
         if spec.grdp is None and not given:
             raise _fail(file, located, ("growth", block), "block-empty", "fix-block-empty", block=block)
         if given and len(given) < len(top):
-            missing = [k for k in top if k not in spec.rates]
+            missing = [k for k in top if not covered(k)]
             raise _fail(
                 file,
                 located,
@@ -479,7 +489,7 @@ def validate_plan(model: TargetsFile, located: Located, file: str) -> None:
             )
         for item in spec.rates:
             parent = next(s.parent for s in model.sectors if s.key == item)
-            if parent is not None and parent not in spec.rates:
+            if parent is not None and not covered(parent):
                 raise _fail(
                     file,
                     located,

@@ -157,10 +157,16 @@ def _plain(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def actuals_text(key: str, base_year: int, blocks: list[str]) -> str:
-    """The base-year file to fill: a volume per block and level-1 sector, the FY current prices."""
+def actuals_text(key: str, base_year: int, blocks: list[str], industries: bool = False) -> str:
+    """The base-year file to fill: a volume per block and level-1 sector (with ``industries``, per block and
+    VSIC section, the sectors being their sums; product taxes have no sections), the FY current prices."""
+    from .vsic import SECTIONS
+
     header = ",".join(("region", *ACTUALS_COLUMNS))
-    rows = [f"{key},{base_year},{b},{s},,," for b in blocks for s, *_ in LEVEL1]
+    rows_of = [s for s, *_ in LEVEL1]
+    if industries:
+        rows_of = [k for k, *_ in SECTIONS] + [s for s, *_ in LEVEL1 if all(p != s for _, p, *_ in SECTIONS)]
+    rows = [f"{key},{base_year},{b},{s},,," for b in blocks for s in rows_of]
     if "FY" not in blocks:
         rows += [f"{key},{base_year},FY,{s},,," for s, *_ in LEVEL1]
     return "\n".join([header, *rows]) + "\n"

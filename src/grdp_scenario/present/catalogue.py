@@ -668,6 +668,11 @@ MESSAGES: dict[str, str] = {
     "fix-growth-none": N_("Give the blocks of the year, e.g. H1, Q3 and Q4"),
     "block-empty": N_("block {block} gives neither grdp nor sector rates"),
     "fix-block-empty": N_("Give grdp, the rate of every top-level sector, or both"),
+    "sector-from-industries": N_(
+        "block {block} gives the rates of {item}'s industries but not {item}'s own, and the base year has no "
+        "volumes of those industries to weigh them by"
+    ),
+    "fix-sector-from-industries": N_("Give {item}'s rate in the block, or the industries' volumes in {actuals}"),
     "block-lacks-sectors": N_("block {block} lacks the rate of {sectors}"),
     "fix-block-lacks-sectors": N_("Give every top-level sector, or only grdp for an early estimate"),
     "child-without-parent": N_("{item} is given but its parent {parent} is not"),
