@@ -36,6 +36,16 @@ def init(
             "base-year volumes of its own (the level resolution 01/NQ-CP asks for).",
         ),
     ] = False,
+    volumes: Annotated[
+        Path | None,
+        typer.Option(
+            "--volumes",
+            help="The statistics office's table of the base year's GRDP at constant prices (xlsx or CSV, items "
+            "down, periods across, as it comes): the base-year file is made from it, exactly.",
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
     published: Annotated[
         Path | None,
         typer.Option(
@@ -94,6 +104,28 @@ def init(
                     name, region_key_, year, last, horizon_comments(lang)
                 )
             }
+        elif volumes is not None:
+            from ..inputs.statstable import read_volume_table
+            from ..inputs.template import measured_actuals_text
+            from ..inputs.vsic import SECTIONS
+
+            table = read_volume_table(volumes)
+            taken = {k for k, *_ in children}
+            children = [
+                *children,
+                *((k, p, vi, en) for k, p, vi, en in SECTIONS if k in table.sections and k not in taken),
+            ]
+            ordered = list(table.blocks) if blocks == "Q1,Q2,Q3,Q4" else ordered
+            files = {
+                folder / f"targets_{year}.yaml": plan_text(
+                    name, region_key_, year, ordered, children, comments(lang, name, year)
+                ),
+                folder / f"actuals_{year - 1}.csv": measured_actuals_text(
+                    region_key_, year - 1, table.volume, volumes.name
+                ),
+            }
+            for label in table.skipped:
+                typer.echo(Wording(lang).label("volumes_skipped", label=label), err=True)
         elif published is not None:
             from ..inputs.template import estimated_actuals_text
             from ..library import base_year_from_published

@@ -552,7 +552,8 @@ def _read_xlsx(path: Path) -> TableSource:
     # the header is the first row that names the section column (a title may stand above it)
     start = next((i for i, row in enumerate(rows) if row and row[0].strip() == "section"), 0)
     table = TableSource(str(path), ws.title, rows[start:], numbers[start:])
-    _refuse_ambiguous_general(table, {(i - start, c) for i, c in general if i > start})
+    if table.rows and table.rows[0] and table.rows[0][0].strip() == "section":  # a plan's rates, not volumes
+        _refuse_ambiguous_general(table, {(i - start, c) for i, c in general if i > start})
     return table
 
 

@@ -157,6 +157,18 @@ def _plain(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+def measured_actuals_text(key: str, base_year: int, volume: dict[tuple[str, str], float], source: str) -> str:
+    """The base-year file from the statistics office's volumes (a sector, or its VSIC sections, by block)."""
+    from ..core import periods
+    from ..core.text import spreadsheet_safe
+
+    out = [",".join(("region", *ACTUALS_COLUMNS))]
+    cell = _q(spreadsheet_safe(source))
+    for (item, block), v in sorted(volume.items(), key=lambda kv: periods.sort_key(kv[0][1])):
+        out.append(f"{key},{base_year},{block},{item},{_plain(v)},,{cell}")
+    return "\n".join(out) + "\n"
+
+
 def actuals_text(key: str, base_year: int, blocks: list[str], industries: bool = False) -> str:
     """The base-year file to fill: a volume per block and level-1 sector (with ``industries``, per block and
     VSIC section, the sectors being their sums; product taxes have no sections), the FY current prices."""

@@ -117,6 +117,7 @@ LABELS: dict[str, str] = {
     "docx_appendix": N_("Appendix {number}"),
     "docx_attached": N_("(Attached to {document})"),
     "docx_notes": N_("Notes"),
+    "volumes_skipped": N_("Not read: the row '{label}' is neither GRDP, a sector nor a VSIC section."),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "weights_estimated_note": N_(
         "Weights: base-year volumes estimated from the published figures in {file}; within their rounding, "
@@ -589,6 +590,19 @@ MESSAGES: dict[str, str] = {
         "Record what the statistics office published (grdp-scenario record PERIOD --grdp RATE --outturn FILE), "
         "then run rollover with --outturn FILE"
     ),
+    "volumes-no-periods": N_("no row of the table heads its columns with periods (Quý I, 6 tháng, 9 tháng, Cả năm)"),
+    "fix-volumes-no-periods": N_(
+        "Keep the statistics office's heading row, or head the columns Q1, Q2, Q3, Q4, H1, 9M, FY"
+    ),
+    "volumes-missing-item": N_("the table gives no volumes of {items}"),
+    "fix-volumes-missing-item": N_(
+        "Name each sector as the statistics office does (Nông, lâm nghiệp và thủy sản …) or each VSIC section by "
+        "its letter (A, B, …), one row each"
+    ),
+    "volumes-no-partition": N_("the table's periods do not cut the year into blocks for every item"),
+    "fix-volumes-no-partition": N_("Give each item the four quarters, or the quarters and cumulative columns"),
+    "volumes-not-positive": N_("{item} has no positive volume in {period}"),
+    "fix-volumes-not-positive": N_("Check the row against the statistics office's table"),
     "published-no-rates": N_("the published figures hold no growth rate of the base year"),
     "fix-published-no-rates": N_(
         "Give the base year's quarterly and cumulative GRDP growth over the year before (rate column)"
