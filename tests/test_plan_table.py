@@ -228,3 +228,30 @@ def test_a_general_cell_whose_precision_cannot_be_told_is_refused_at_the_cell(tm
     assert r.exit_code == 2
     assert f"plan!{ref}" in r.output and "General" in r.output and "2 decimals" in r.output
     assert not (tmp_path / "t.yaml").exists()
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_sheet_in_vietnamese_words_imports_as_the_english_one(tmp_path, suffix):
+    """plan export --lang vi writes the headings, sections and statuses in Vietnamese; import reads both."""
+    table = tmp_path / f"ke-hoach.{suffix}"
+    assert cli("plan", "export", "--output", table, "--lang", "vi").exit_code == 0
+    if suffix == "csv":
+        text = table.read_text(encoding="utf-8")
+        assert text.startswith("phần,mã chỉ tiêu,tên,") and "Quý III" in text.splitlines()[0]
+        status = next(line for line in text.splitlines() if line.startswith("tình trạng,status,"))
+        assert "thực hiện" in status and "mục tiêu" in status and "\ntăng trưởng,grdp," in text
+    else:
+        ws = load_workbook(table)["plan"]
+        assert ws["A1"].value == "phần" and "Cả năm" in [c.value for c in ws[1]]
+    back = tmp_path / "t.yaml"
+    assert cli("plan", "import", table, "--output", back).exit_code == 0
+    shipped = cli("check", "--format", "json", "--strict")
+    again = cli("check", "--format", "json", "--strict", "--targets", back, "--actuals", ACTUALS)
+    assert (again.exit_code, again.stdout) == (shipped.exit_code, shipped.stdout)
+
+
+def test_every_new_plan_has_a_row_for_the_base_years_quarterly_growth(tmp_path):
+    assert cli("init", tmp_path / "p", "--region", "Tỉnh G", "--year", "2026").exit_code == 0
+    table = tmp_path / "p.csv"
+    assert cli("plan", "export", "--targets", tmp_path / "p" / "targets_2026.yaml", "--output", table).exit_code == 0
+    assert "\nbase_year_block_growth,grdp," in table.read_text(encoding="utf-8")

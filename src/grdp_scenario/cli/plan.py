@@ -63,9 +63,9 @@ def export(output: TableOutput, targets: Targets = None, lang: LangOpt = Lang.en
         kind = _kind(output)
         rows = plan_rows(load_plan(targets or data_path(DEFAULT_TARGETS)))
         if kind == ".csv":
-            write_output(output, table_csv(rows))
+            write_output(output, table_csv(rows, lang.value))
         else:
-            write_output(output, table_workbook(rows, guide_lines(lang), guide_title(lang)))
+            write_output(output, table_workbook(rows, guide_lines(lang), guide_title(lang), lang.value))
         typer.echo(Wording(lang).label("wrote", file=output), err=True)
         return 0
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,56 @@ PERIOD_COLUMNS = COLUMNS  # base_year, then the periods of the plan year
 INDICATOR_META = ("row", "unit", "kind", "agency", "components", "note")
 HEADER = (*META, *PERIOD_COLUMNS, *INDICATOR_META)
 #: The plan's own fields, in the ``plan`` rows.
-PLAN_FIELDS = ("region_key", "region", "year", "base_year", "document", "actuals")
+PLAN_FIELDS = ("region_key", "region", "year", "base_year", "document", "actuals", "weights_from")
+#: The sheet's own words in Vietnamese (``plan export --lang vi``): its headings, section names and block
+#: statuses. ``plan import`` reads either language (canonical_table), so a sheet filled in by a Vietnamese
+#: planner and one exported in English import alike.
+HEADER_VI = {
+    "section": "phần",
+    "item": "mã chỉ tiêu",
+    "name": "tên",
+    "name_en": "tên tiếng Anh",
+    "parent": "thuộc",
+    "base_year": "năm gốc",
+    "Q1": "Quý I",
+    "Q2": "Quý II",
+    "Q3": "Quý III",
+    "Q4": "Quý IV",
+    "H1": "6 tháng đầu năm",
+    "H2": "6 tháng cuối năm",
+    "9M": "9 tháng",
+    "FY": "Cả năm",
+    "row": "dòng",
+    "unit": "đơn vị",
+    "kind": "loại",
+    "agency": "cơ quan",
+    "components": "thành phần",
+    "note": "ghi chú",
+}
+SECTION_VI = {
+    "plan": "kế hoạch",
+    "status": "tình trạng",
+    "growth": "tăng trưởng",
+    "goal": "mục tiêu",
+    "published": "đã công bố",
+    "base_year_block_growth": "tăng trưởng năm gốc theo khối",
+    "printed_goal": "mục tiêu đã in",
+    "nominal": "GRDP giá hiện hành",
+    "per_capita": "bình quân đầu người",
+    "structure": "cơ cấu",
+    "deflator": "chỉ số giảm phát",
+    "child_share": "tỷ trọng ngành con",
+    "population": "dân số",
+    "exchange_rate": "tỷ giá",
+    "indicator": "chỉ tiêu khác",
+    "indicator_min": "chỉ tiêu khác: tối thiểu",
+    "indicator_growth_min": "chỉ tiêu khác: tăng tối thiểu",
+    "indicator_stated": "chỉ tiêu khác: như đã nêu",
+    "indicator_text": "chỉ tiêu khác: dạng chữ",
+    "indicator_range_low": "chỉ tiêu khác: cận dưới",
+    "indicator_range_high": "chỉ tiêu khác: cận trên",
+}
+STATUS_VI = {"actual": "thực hiện", "estimate": "ước tính", "target": "mục tiêu"}
 #: Indicator parts beside ``values``, each a section of its own.
 INDICATOR_PARTS = {"indicator_min": "min", "indicator_growth_min": "growth_min", "indicator_stated": "stated"}
 
@@ -91,6 +140,7 @@ def plan_rows(plan: PlanFile) -> list[Row]:
         Row("plan", "base_year", str(m.base_year)),
         Row("plan", "document", m.document or ""),
         Row("plan", "actuals", m.actuals or ""),
+        Row("plan", "weights_from", m.weights_from or ""),
         Row("status", "status", cells={b: spec.status for b, spec in m.growth.items()}),
     ]
     growth_grdp = {b: printed("growth", b, "grdp") for b, spec in m.growth.items() if spec.grdp is not None}
@@ -111,7 +161,8 @@ def plan_rows(plan: PlanFile) -> list[Row]:
     ):
         for item in items:
             cells = {p: printed(key, p, item) for p, figures_ in mapping.items() if item in figures_}
-            if cells or (section == "goal" and item == "grdp"):
+            # the year's GRDP goal and the base year's quarterly GRDP growth always have a row to fill
+            if cells or (item == "grdp" and section in ("goal", "base_year_block_growth")):
                 rows.append(Row(section, item, cells=cells))
     for item in items:  # 1 where a goal restates a figure the plan computed (printed_goals)
         cells = {p: "1" for p, listed in m.printed_goals.items() if item in listed}
@@ -365,7 +416,7 @@ def _yaml(table, plan, sectors, blocks, sections, indicators, cells) -> str:
         f"year: {_integer(plan.get('year', ''))}",
         f"base_year: {_integer(plan.get('base_year', ''))}",
     ]
-    for key in ("document", "actuals"):
+    for key in ("document", "actuals", "weights_from"):
         if plan.get(key):
             lines.append(f"{key}: {_string(plan[key])}")
     lines.append("sectors:")
@@ -455,12 +506,56 @@ def _at_cell(exc: InputError, table: TableSource, cells: dict[str, Cell]) -> Inp
 # ----- files -------------------------------------------------------------------------------------------
 
 
-def table_csv(rows: list[Row]) -> str:
+def _in_language(rows: list[Row], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The header and the rows' values in the sheet's words of ``lang`` (codes and figures unchanged)."""
+    if lang != "vi":
+        return list(HEADER), [r.values() for r in rows]
+    header = [HEADER_VI.get(h, h) for h in HEADER]
+    out = []
+    for r in rows:
+        values = r.values()
+        values[0] = SECTION_VI.get(r.section, r.section)
+        if r.section == "status":
+            values[len(META) :] = [STATUS_VI.get(v, v) for v in values[len(META) :]]
+        out.append(values)
+    return header, out
+
+
+def table_csv(rows: list[Row], lang: str = "en") -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(HEADER)
-    w.writerows([spreadsheet_safe(v) for v in r.values()] for r in rows)
+    header, values = _in_language(rows, lang)
+    w.writerow(header)
+    w.writerows([spreadsheet_safe(v) for v in row] for row in values)
     return out.getvalue()
+
+
+def _is_header(row: list[str]) -> bool:
+    return bool(row) and row[0].strip().lower() in ("section", HEADER_VI["section"])
+
+
+def canonical_table(table: TableSource) -> TableSource:
+    """A table in the sheet's own words whatever their language: Vietnamese headings, sections and statuses
+    read as the tool's (HEADER_VI, SECTION_VI, STATUS_VI)."""
+    if not table.rows or not _is_header(table.rows[0]):
+        return table
+    heading = {v.lower(): k for k, v in HEADER_VI.items()}
+    section = {v.lower(): k for k, v in SECTION_VI.items()}
+    status = {v.lower(): k for k, v in STATUS_VI.items()}
+    header = [heading.get(h.strip().lower(), h.strip()) for h in table.rows[0]]
+    at = {h: j for j, h in enumerate(header)}
+    periods_at = [j for j, h in enumerate(header) if h in PERIOD_COLUMNS]
+    rows = [header]
+    for row in table.rows[1:]:
+        row = list(row)
+        j = at.get("section")
+        if j is not None and j < len(row):
+            row[j] = section.get(row[j].strip().lower(), row[j])
+            if row[j].strip() == "status":
+                for k in (k for k in periods_at if k < len(row)):
+                    row[k] = status.get(row[k].strip().lower(), row[k])
+        rows.append(row)
+    return replace(table, rows=rows)
 
 
 def read_table(path: Path | str) -> TableSource:
@@ -482,7 +577,7 @@ def read_table(path: Path | str) -> TableSource:
             max_columns=MAX_TABLE_COLUMNS,
             fix="fix-table-too-large",
         )
-    return TableSource(str(path), None, rows, list(range(1, len(rows) + 1)))
+    return canonical_table(TableSource(str(path), None, rows, list(range(1, len(rows) + 1))))
 
 
 #: A plan table is a few hundred rows and some twenty columns: far beyond is not a plan (a far cell, a bomb).
@@ -550,9 +645,9 @@ def _read_xlsx(path: Path) -> TableSource:
         rows.append(texts)
         numbers.append(r)
     # the header is the first row that names the section column (a title may stand above it)
-    start = next((i for i, row in enumerate(rows) if row and row[0].strip() == "section"), 0)
-    table = TableSource(str(path), ws.title, rows[start:], numbers[start:])
-    if table.rows and table.rows[0] and table.rows[0][0].strip() == "section":  # a plan's rates, not volumes
+    start = next((i for i, row in enumerate(rows) if _is_header(row)), 0)
+    table = canonical_table(TableSource(str(path), ws.title, rows[start:], numbers[start:]))
+    if table.rows and _is_header(table.rows[0]):  # a plan's rates, not a statistics office's volumes
         _refuse_ambiguous_general(table, {(i - start, c) for i, c in general if i > start})
     return table
 
@@ -599,20 +694,22 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def table_workbook(rows: list[Row], guide: list[str], title: str) -> bytes:
-    """The table as a workbook: numbers as numbers in their printed format, texts as text."""
+def table_workbook(rows: list[Row], guide: list[str], title: str, lang: str = "en") -> bytes:
+    """The table as a workbook: numbers as numbers in their printed format, texts as text; headings,
+    sections and statuses in ``lang``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append(list(HEADER))
+    header, translated = _in_language(rows, lang)
+    ws.append(header)
     for c in ws[1]:
         c.font = Font(bold=True)
     input_fill = PatternFill("solid", fgColor="DDEBF7")
-    for r, row in enumerate(rows, start=2):
-        for c, text in enumerate(row.values(), start=1):
+    for r, (row, shown) in enumerate(zip(rows, translated), start=2):
+        for c, text in enumerate(shown, start=1):
             name = HEADER[c - 1]
             cell = ws.cell(row=r, column=c)
             if name in PERIOD_COLUMNS and text and row.section not in ("status", "indicator_text"):
