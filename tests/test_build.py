@@ -168,3 +168,18 @@ def test_build_without_a_goal_meets_every_goal_of_the_plan_and_writes_them_back(
         p: dict(i) for p, i in shipped.targets.model.goals.items()
     }
     assert written.printed_goals == shipped.targets.model.printed_goals
+
+
+def test_a_held_sector_keeps_its_trend_and_the_others_carry_the_goal(shipped):
+    """Agriculture held (its goals dropped): it stays at its latest actual rate (H1 2.80, Phụ lục I) in Q3 and
+    Q4, and the year's GRDP goal is still met, by the other sectors (whose own goals may lift it further)."""
+    result = shipped.build(drop=["FY.agriculture", "H2.agriculture"], hold=["agriculture"])
+    economy = result.made.economy
+    assert [economy.block(b).rates["agriculture"] for b in ("Q3", "Q4")] == [2.80, 2.80]
+    head = result.after.headline
+    assert head.met
+    free = shipped.build(drop=["FY.agriculture", "H2.agriculture"])
+    assert free.made.economy.block("Q4").rates["services"] > economy.block("Q4").rates["services"] - 0.02
+    assert free.made.economy.block("Q4").rates["agriculture"] > 2.80
+    with raises_saying("every sector is held"):
+        shipped.build(hold=["agriculture", "industry_construction", "services", "product_taxes"])

@@ -348,10 +348,11 @@ class Plan:
         output: Path | str | None = None,
         lang: str = "en",
         drop: Sequence[str] = (),
+        hold: Sequence[str] = (),
     ) -> TargetsResult:
         """Targets for the open blocks meeting the plan's goals (``build``): ``goal`` in place of the year's
-        GRDP goal, ``item`` goals in place of or beside the others, ``drop`` the plan's goals to leave out;
-        with ``output``, the plan with these targets and goals."""
+        GRDP goal, ``item`` goals in place of or beside the others, ``drop`` the plan's goals to leave out,
+        ``hold`` sectors kept near their trend; with ``output``, the plan with these targets and goals."""
         from .core.build import build as build_targets
         from .core.build import parse_goals
         from .core.goals import as_mapping
@@ -364,7 +365,12 @@ class Plan:
         binding = tuple(g for g in goals if g.headline or g.value(economy) is not None)
         m = self.targets.model
         made = build_targets(
-            economy, binding, getattr(profile, "value", profile), m.base_year_growth, m.base_year_block_growth
+            economy,
+            binding,
+            getattr(profile, "value", profile),
+            m.base_year_growth,
+            m.base_year_block_growth,
+            hold=tuple(hold),
         )
         made = replace(made, goals=goals)
         # (the blocks build filled carry no figures of the plan, so these are judged without ``ready``)

@@ -26,6 +26,14 @@ GoalOpt = Annotated[
         show_default=False,
     ),
 ]
+Hold = Annotated[
+    List[str] | None,
+    typer.Option(
+        "--hold",
+        help="Keep a sector near its trend (its latest rates, or the base year's): it takes no share of the "
+        "lift the goal needs (repeatable).",
+    ),
+]
 Drop = Annotated[
     List[str] | None,
     typer.Option("--drop", help="Leave out one of the plan's goals, PERIOD.ITEM or ITEM for FY (repeatable)."),
@@ -50,6 +58,7 @@ def build(
     goal: GoalOpt = None,
     item: Items = None,
     drop: Drop = None,
+    hold: Hold = None,
     profile: ProfileOpt = Profile.rising,
     output: TargetsOutput = None,
     targets: Targets = None,
@@ -70,7 +79,13 @@ def build(
 
         plan = Plan.load(targets, actuals, outturn)
         result = plan.build(
-            goal, item=item or (), profile=profile.value, output=output, lang=lang.value, drop=drop or ()
+            goal,
+            item=item or (),
+            profile=profile.value,
+            output=output,
+            lang=lang.value,
+            drop=drop or (),
+            hold=hold or (),
         )
         return emit(build_document(plan, result, lang), format, lang, wrote=output)
 

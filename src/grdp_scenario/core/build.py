@@ -66,8 +66,11 @@ def build(
     profile: str = "rising",
     base_growth: Mapping[str, float] | None = None,
     base_block_growth: Mapping[str, Mapping[str, float]] | None = None,
+    hold: Sequence[str] = (),
 ) -> Built:
-    """Targets for the open blocks meeting ``goals`` (the FY GRDP goal exactly, the others as minimums)."""
+    """Targets for the open blocks meeting ``goals`` (the FY GRDP goal exactly, the others as minimums).
+    The top-level sectors in ``hold`` keep their starting path (their trend: the latest rates, or the base
+    year's) and take no share of the common level; they rise only as far as goals of their own need."""
     if profile not in PROFILES:
         raise InputError("item-unknown", where="--profile", value=profile, allowed=PROFILES, fix="fix-one-of")
     blocks = open_blocks(economy)
@@ -80,14 +83,21 @@ def build(
     items = {b: list(shape.start[b]) for b in blocks}
     # A block that gives GRDP only (no sector rates) is built in GRDP: one more level, its own.
     top_items = list(economy.top) + (["grdp"] if any("grdp" in items[b] for b in blocks) else [])
+    for key in hold:
+        if key not in economy.top:
+            raise InputError("item-unknown", where="--hold", value=key, allowed=tuple(economy.top), fix="fix-one-of")
+    held = set(hold)
+    if held >= set(top_items):
+        raise InputError("build-all-held", where="--hold", fix="fix-build-all-held")
+    moving = {s: 0.0 if s in held else 1.0 for s in top_items}  # a held sector keeps its trend
     zero = _with_levels(economy, shape, {s: 0.0 for s in top_items})
-    one = _with_levels(economy, shape, {s: 1.0 for s in top_items})
+    one = _with_levels(economy, shape, moving)
     goal = headline.minimum
     per_level = value_of(one, "FY", "grdp") - value_of(zero, "FY", "grdp")
     if per_level <= 1e-12:
         raise InputError("build-nothing-open", blocks=tuple(economy.block_names), fix="fix-build-nothing-open")
     level = (goal - value_of(zero, "FY", "grdp")) / per_level
-    common = _with_levels(economy, shape, {s: level for s in top_items})
+    common = _with_levels(economy, shape, {s: level * moving[s] for s in top_items})
     # Each sector's own rise above the common level: along its shape, children with it.
     rows, skipped = goal_rows(common, goals)
     if skipped:
@@ -101,7 +111,7 @@ def build(
     a, d = effects(common, [m for _, m in rises], rows)
     raise_unreachable(rows, a, d, ())
     extra = smallest_change(a, d, [1.0] * len(rises))
-    levels = {s: level for s in top_items}
+    levels = {s: level * moving[s] for s in top_items}
     for (s, _), x in zip(rises, extra):
         for k in ["grdp"] if s == "grdp" else with_descendants(economy, s):
             if k in levels:

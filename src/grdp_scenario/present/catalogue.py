@@ -118,6 +118,7 @@ LABELS: dict[str, str] = {
     "docx_attached": N_("(Attached to {document})"),
     "docx_notes": N_("Notes"),
     "volumes_skipped": N_("Not read: the row '{label}' is neither GRDP, a sector nor a VSIC section."),
+    "block_grdp_title": N_("GRDP growth of each block (%)"),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "weights_estimated_note": N_(
         "Weights: base-year volumes estimated from the published figures in {file}; within their rounding, "
@@ -603,6 +604,8 @@ MESSAGES: dict[str, str] = {
     "fix-volumes-no-partition": N_("Give each item the four quarters, or the quarters and cumulative columns"),
     "volumes-not-positive": N_("{item} has no positive volume in {period}"),
     "fix-volumes-not-positive": N_("Check the row against the statistics office's table"),
+    "build-all-held": N_("every sector is held, so nothing can lift the year to its goal"),
+    "fix-build-all-held": N_("Hold fewer sectors (--hold), so that the others can carry the goal"),
     "published-no-rates": N_("the published figures hold no growth rate of the base year"),
     "fix-published-no-rates": N_(
         "Give the base year's quarterly and cumulative GRDP growth over the year before (rate column)"

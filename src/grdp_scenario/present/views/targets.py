@@ -32,6 +32,25 @@ def changes_table(w: Wording, changes) -> Table:
     return table
 
 
+def block_grdp_table(w: Wording, before: Evaluation, after: Evaluation) -> Table:
+    """Each block's GRDP growth before and after: what the changed sector rates add up to, block by block."""
+    table = Table(
+        "block_grdp",
+        w.label("block_grdp_title"),
+        [w.label(k) for k in ("period", "before", "after", "change")],
+        column_keys=["block", "before", "after", "points"],
+    )
+    for block in after.economy.block_names:
+        a, b = before.value(block, "grdp"), after.value(block, "grdp")
+        table.add(
+            Cell(w.period(block), block),
+            rate_cell(w, a),
+            rate_cell(w, b),
+            points_cell(w, None if a is None or b is None else b - a, 2),
+        )
+    return table
+
+
 def goals_before_after(w: Wording, before: Evaluation, after: Evaluation) -> Table:
     """Each goal with its value before and after, and its verdict after."""
     table = Table(
@@ -69,7 +88,11 @@ def _targets_document(w: Wording, title: str, plan, result, verdict, notes):
     return Document(
         f"{w.label(title)} · {plan.economy.region_name} {plan.economy.year}",
         result.to_dict(),
-        [changes_table(w, result.changes), goals_before_after(w, result.before, result.after)],
+        [
+            changes_table(w, result.changes),
+            block_grdp_table(w, result.before, result.after),
+            goals_before_after(w, result.before, result.after),
+        ],
         verdict,
         all(g.met for g in result.after.goals),
         notes,
