@@ -179,7 +179,7 @@ def test_a_held_sector_keeps_its_trend_and_the_others_carry_the_goal(shipped):
     head = result.after.headline
     assert head.met
     free = shipped.build(drop=["FY.agriculture", "H2.agriculture"])
-    assert free.made.economy.block("Q4").rates["services"] > economy.block("Q4").rates["services"] - 0.02
+    assert economy.block("Q4").rates["services"] >= free.made.economy.block("Q4").rates["services"]  # carries more
     assert free.made.economy.block("Q4").rates["agriculture"] > 2.80
     with raises_saying("every sector is held"):
         shipped.build(hold=["agriculture", "industry_construction", "services", "product_taxes"])
