@@ -133,6 +133,8 @@ def parse_actuals(text: str, plan: PlanFile, file: str) -> BaseYear:
         seen[(period, sector)] = line
         vol = _number(cell["volume"], file, line, "volume")
         cur = _number(cell["current"], file, line, "current")
+        if vol is None and cur is None and period == "FY" and (sector, period) not in volume:
+            continue  # the template's row for FY current prices, left empty: optional, nothing to weigh
         if vol is None and cur is None:
             raise InputError(
                 "actuals-row-empty", file=file, line=line, period=period, sector=sector, fix="fix-actuals-row-empty"
