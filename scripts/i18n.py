@@ -1,6 +1,7 @@
 """Keep the gettext catalogue in step with the code: ``python scripts/i18n.py``.
 
-Every message id of ``present/catalogue.py`` gets an entry in ``locale/vi/LC_MESSAGES/grdp_scenario.po``
+Every message id of ``present/catalogue.py``, and every help text of the command line (its English is the
+id: ``cli/help.py``), gets an entry in ``locale/vi/LC_MESSAGES/grdp_scenario.po``
 (new ones with an empty translation to fill in), entries the code no longer uses are dropped, and existing
 translations are kept. A test fails while any translation is empty, so nothing ships half in English.
 """
@@ -20,6 +21,7 @@ HEADER = (
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from grdp_scenario.cli.help import help_ids  # noqa: E402
 from grdp_scenario.present.catalogue import message_ids  # noqa: E402
 from grdp_scenario.present.i18n import po_path  # noqa: E402
 
@@ -36,7 +38,7 @@ def sync(lang: str = "vi") -> tuple[int, int]:
         header_comment=HEADER,
     )
     added = 0
-    for msgid in message_ids():
+    for msgid in dict.fromkeys([*message_ids(), *help_ids()]):
         kept = old.get(msgid)
         if kept is None:
             added += 1

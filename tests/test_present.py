@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from html.parser import HTMLParser
 
@@ -249,7 +250,7 @@ def figures(name: str, data: dict, lang: str) -> set[str]:
 
 WIDE = {
     "check": ["check"],
-    "whatif": ["whatif", "--set", "Q4.services=16"],
+    "whatif": ["whatif", "--set", "Q4.services=16", "--all"],
     "required": ["required"],
     "risk": ["risk", "--sd", "1", "--draws", "0"],
     "audit": ["audit"],
@@ -367,3 +368,80 @@ def test_numbers_are_spelt_as_babel_spells_them(value, decimals, sign, grouping,
         Decimal(format(shown, f".{decimals}f")), format=pattern, locale=lang, decimal_quantization=False
     )
     assert number(value, decimals, lang, sign=sign, grouping=grouping) == expected
+
+
+def _commands():
+    """Every command path of the application: (), ("check",), …, ("plan", "export")."""
+    import typer.main
+
+    from grdp_scenario.cli.help import commands
+
+    root = typer.main.get_command(app)
+    out = [()]
+    for name, command in root.commands.items():
+        out.append((name,))
+        out += [(name, sub) for sub in getattr(command, "commands", {})]
+    assert len(list(commands(root))) == len(out)
+    return out
+
+
+def _help_english() -> set[str]:
+    """Every word of three letters or more in the English help texts (the application's own English)."""
+    import typer.main
+
+    from grdp_scenario.cli.help import PAGE_WORDS, PARSER_MSGIDS, help_texts
+
+    words = set()
+    for text in [*help_texts(typer.main.get_command(app)), *PAGE_WORDS, *PARSER_MSGIDS]:
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[^}]*\}", " ", text))}
+    return words - ALLOWED
+
+
+#: Words a Vietnamese help page keeps as they are: technical names a Vietnamese reader uses as such (a shell,
+#: stderr, pre-commit, Word, JSON Schema) and the example of a region key (hau-giang).
+HELP_ALLOWED = {"shell", "stderr", "pre", "commit", "word", "schema", "hau", "giang"}
+
+
+def _typed() -> set[str]:
+    """What the user types on the command line: every parameter's name."""
+    import typer.main
+
+    from grdp_scenario.cli.help import commands
+
+    out = set()
+    for command in commands(typer.main.get_command(app)):
+        out |= {param.name or "" for param in command.params}
+    return out
+
+
+#: What a help page shows as the user types it: metavars (<path>, <table|json>), examples of values
+#: (Q4.services=14.5, set: {Q4: …}), environment variables, file names and the commands' own names.
+HELP_LITERAL = re.compile(
+    r"<[^>]*>|'[^']+'|\S*=\S*|\{[^{}]*\}|[A-Z_]{3,}|\S+\.(?:yaml|csv|xlsx|html|md|docx|parquet)\b|\b(?:set|shift):"
+    r"|(?<=: )[^\s\]]+\]"  # a default value, as the user would type it
+)
+
+
+@pytest.mark.parametrize("path", _commands(), ids=lambda p: " ".join(p) or "grdp-scenario")
+def test_every_help_page_is_vietnamese_under_lang_vi(path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "grdp_scenario", *path, "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GRDP_SCENARIO_LANG": "vi", "COLUMNS": "100"},
+    )
+    assert done.returncode == 0, done.stderr
+    english = _help_english() - HELP_ALLOWED
+    names = {p for p in _commands() for p in p} | _typed()
+    names |= {c for m in re.findall(r"<([^>]*)>", done.stdout) for c in m.split("|")}  # the choices shown
+    left = []
+    for token in HELP_LITERAL.sub(" ", done.stdout).split():
+        token = token.strip(",.;:()[]'\"")
+        if token.startswith("-") or token in names or any(c in token for c in "/_") or re.search(r"\w\.\w", token):
+            continue  # an option, a command or a key as typed
+        left += [w for w in re.findall(r"[A-Za-z]{3,}", token) if w.lower() in english and token.isascii()]
+    assert not left, (path, left)
+    assert "Cách dùng:" in done.stdout

@@ -13,16 +13,38 @@ def main() -> None:
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     import typer
+    import typer.main
 
     from .app import for_arguments
-    from .usage import decimal_points, parser_exceptions, requested_lang, usage_error
+    from .help import localise, localised_page
+    from .usage import decimal_points, global_lang, parser_exceptions, requested_lang, usage_error
 
-    if requested_lang(sys.argv[1:]) == "vi":  # numbers as the tool prints them in Vietnamese: 7,39
-        sys.argv[1:] = decimal_points(sys.argv[1:])
+    argv = global_lang(sys.argv[1:])  # `grdp-scenario --lang vi check`: the language for every command
+    lang = requested_lang(argv)
+    if lang == "vi":  # numbers as the tool prints them in Vietnamese: 7,39
+        argv = decimal_points(argv)
+    command = typer.main.get_command(for_arguments(argv))
+    if lang != "en":
+        localise(command, lang)
+    errors = parser_exceptions()
     try:
-        code = for_arguments(sys.argv[1:])(standalone_mode=False)
-    except parser_exceptions().UsageError as exc:  # the parser's words are English: say it in the user's language
-        sys.stderr.write(usage_error(exc, requested_lang(sys.argv[1:]), sys.argv[1:]) + "\n")
+        if lang != "en" and (not argv or "--help" in argv):
+            import contextlib
+            import io
+
+            page = io.StringIO()
+            try:
+                with contextlib.redirect_stdout(page):  # the parser prints its own words: put them in the language
+                    code = command.main(args=argv, standalone_mode=False)
+            finally:
+                sys.stdout.write(localised_page(page.getvalue(), lang))
+        else:
+            code = command.main(args=argv, standalone_mode=False)
+    except errors.NoArgsIsHelpError as exc:  # a group named without a command: its help, as a usage error
+        sys.stdout.write(localised_page(exc.ctx.get_help(), lang) + "\n")
+        sys.exit(2)
+    except errors.UsageError as exc:  # the parser's words are English: say it in the user's language
+        sys.stderr.write(usage_error(exc, lang, argv) + "\n")
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)

@@ -63,11 +63,12 @@ def init(
     lang: LangOpt = Lang.en,
     debug: Debug = False,
 ) -> None:
-    """Write targets_YEAR.yaml and actuals_BASEYEAR.csv in FOLDER: the level-1 sectors, an FY goal and
-    target blocks to fill in; with --published FILE, the base-year volumes estimated from what was published
-    (and FILE copied beside the plan, which every command then reads for its range); with --horizon N,
-    horizon_YEAR_LAST.yaml, a five-year (N-year) plan to fill in.
-    Refuses to replace files that exist. Exit 0 when written."""
+    """Write targets_YEAR.yaml and actuals_BASEYEAR.csv in FOLDER: the level-1 sectors (with --industries,
+    the 21 VSIC sections), an FY goal and target blocks to fill in. The base year's volumes come from the
+    statistics office's table (--volumes TABLE), are estimated from what was published (--published FILE,
+    copied beside the plan, which every command then reads for its range), or are left to fill in. With
+    --horizon N, horizon_YEAR_LAST.yaml instead, a plan of N years to fill in. Refuses to replace files that
+    exist. Exit 0 when written."""
 
     def action() -> int:
         import re

@@ -26,6 +26,24 @@ def requested_lang(argv: list[str]) -> str:
 NUMERIC_OPTIONS = ("--grdp", "--rate", "--set", "--shift", "--goal", "--item", "--vary", "--sd", "--corr")
 
 
+def global_lang(argv: list[str]) -> list[str]:
+    """``--lang X`` given before the command (``grdp-scenario --lang vi check``) is the language of the whole
+    run: taken out of the arguments and into the environment every command reads."""
+    out: list[str] = []
+    rest = iter(argv)
+    seen_command = False
+    for arg in rest:
+        if not seen_command and arg == "--lang":
+            os.environ["GRDP_SCENARIO_LANG"] = next(rest, "")
+            continue
+        if not seen_command and arg.startswith("--lang="):
+            os.environ["GRDP_SCENARIO_LANG"] = arg.split("=", 1)[1]
+            continue
+        seen_command = seen_command or not arg.startswith("-")
+        out.append(arg)
+    return out
+
+
 def decimal_points(argv: list[str]) -> list[str]:
     """Under --lang vi, the decimal commas in numeric options' values as points ('7,39' → '7.39',
     'Q4.services=16,5' → 'Q4.services=16.5'); every other argument (a file, a source text) as it is."""

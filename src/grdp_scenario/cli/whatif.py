@@ -26,7 +26,13 @@ ScenarioFile = Annotated[
         "--scenario", help="YAML of overrides: set: {Q4: {services: 14.5}}, shift: {Q3: {grdp: -1}}.", readable=False
     ),
 ]
-ChangedOnly = Annotated[bool, typer.Option("--changed-only", help="Show only the figures the overrides change.")]
+ChangedOnly = Annotated[
+    bool,
+    typer.Option(
+        "--changed-only/--all",
+        help="Show only the figures the overrides change (the default), or all of them beside the plan's.",
+    ),
+]
 
 
 def whatif(
@@ -34,7 +40,7 @@ def whatif(
     shift: Shifts = None,
     scenario: ScenarioFile = None,
     counterfactual: Counterfactual = False,
-    changed_only: ChangedOnly = False,
+    changed_only: ChangedOnly = True,
     targets: Targets = None,
     actuals: Actuals = None,
     outturn: Outturn = None,

@@ -119,6 +119,8 @@ LABELS: dict[str, str] = {
     "docx_notes": N_("Notes"),
     "volumes_skipped": N_("Not read: the row '{label}' is neither GRDP, a sector nor a VSIC section."),
     "block_grdp_title": N_("GRDP growth of each block (%)"),
+    "help_usage": N_("Usage:"),
+    "help_show": N_("Show this message and exit."),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "weights_estimated_note": N_(
         "Weights: base-year volumes estimated from the published figures in {file}; within their rounding, "
