@@ -443,7 +443,7 @@ LABELS: dict[str, str] = {
     "warning_severity": N_("warning"),
     "info_severity": N_("info"),
     "within_rounding": N_("; this holds within the rounding of the printed numbers"),
-    "rules_note": N_("Rules: {rules} (see the README's catalogue)."),
+    "rules_note": N_("Rules checked: {rules}."),
     "section_goals": N_("goals"),
     "section_published": N_("published"),
     "baseline_header": N_(
@@ -1021,9 +1021,9 @@ RULE_TEXTS: dict[str, tuple[str, str, str]] = {
         N_("{indicator} {period}: implied deflator growth {actual}%{detail}"),
     ),
     "percent-in-range": (
-        N_("Percentages lie within 0…100"),
+        N_("Percentages lie between 0 and 100"),
         N_("Shares and rates printed in percent lie between 0 and 100."),
-        N_("{indicator} {period}: {actual}% is outside 0…100{detail}"),
+        N_("{indicator} {period}: {actual}% is outside 0 to 100{detail}"),
     ),
     "sector-goals-reproduced": (
         N_("The quarterly targets reproduce the period goals"),

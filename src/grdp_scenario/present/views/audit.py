@@ -70,7 +70,7 @@ def audit_document(result, lang="en") -> Document:
         where = f"{shown}:{f.line}" if f.line else f.path
         table.add(
             Cell(w.label(f"{f.severity}_severity"), f.severity, "bad" if f.severity == "error" else None),
-            Cell(f"{where} {f.rule}", where),
+            Cell(f"{where} · {w.rule_title(f.rule)}", where),  # the rule by its title; machine formats keep the slug
             Cell(w.finding(f), w.finding(f)),
         )
     tables = [table]
@@ -83,9 +83,11 @@ def audit_document(result, lang="en") -> Document:
             column_keys=["rule", "where", "reason"],
         )
         for f in suppressed:
-            ack.add(Cell(f.rule, f.rule), Cell(f"{shown}:{f.line}", f.line), Cell(f.suppressed, f.suppressed))
+            ack.add(
+                Cell(w.rule_title(f.rule), f.rule), Cell(f"{shown}:{f.line}", f.line), Cell(f.suppressed, f.suppressed)
+            )
         tables.append(ack)
-    notes = [w.label("rules_note", rules=", ".join(RULES))]
+    notes = [w.label("rules_note", rules="; ".join(w.rule_title(r) for r in RULES))]
     return Document(
         w.label("audit_title"),
         data,
