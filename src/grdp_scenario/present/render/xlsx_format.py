@@ -13,6 +13,7 @@ Text that Excel would read as a formula is neutralised (core/text.py), as in eve
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 from ...core.text import spreadsheet_safe as safe_text
@@ -69,8 +70,9 @@ def render(document: Document, lang: str = "en") -> bytes:
         _live_sheets(wb, summary, live, w, used)
         summary.append([safe_text(w.label("xlsx_as_given"))])
         summary.cell(summary.max_row, 1).font = Font(italic=True)
-    for line in (document.verdict or "").splitlines():
-        summary.append([safe_text(line)])
+    if live is None:  # a live workbook's verdict is the formula's above: a sentence would not follow an edit
+        for line in (document.verdict or "").splitlines():
+            summary.append([safe_text(line)])
     for note in document.notes:
         summary.append([safe_text(note)])
     summary.column_dimensions["A"].width = 60
@@ -94,9 +96,49 @@ def render(document: Document, lang: str = "en") -> bytes:
         beside = get_column_letter(len(table.columns) + len(table.charts) + 2)
         for k, (title, keys, goal, name) in enumerate(table.charts):
             _bar_chart(ws, table, title, keys, (goal, name), len(table.columns) + 1 + k, anchor=f"{beside}{3 + 18 * k}")
+    for ws in wb.worksheets:
+        _print_ready(ws, header_row=1 if ws is summary else 2)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+#: Column widths in characters: the first column (names, sentences) and the figures' columns.
+FIRST_COLUMN, FIGURES, WIDEST = (36, 60), (9, 16), 60
+
+
+def _print_ready(ws, header_row: int) -> None:
+    """A sheet a finance department can print: columns sized to their text, headings and long sentences
+    wrapped (rows as high as their lines), the names and headings frozen, fitted to one A4 page (landscape
+    for wide tables), the heading repeated and the page numbered."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    for c in range(1, ws.max_column + 1):
+        texts = [len(str(cell.value)) for cell in ws[get_column_letter(c)] if cell.value is not None]
+        low, high = FIRST_COLUMN if c == 1 else FIGURES
+        longest = max([t for r, t in enumerate(texts, start=1) if r > header_row] or [0])
+        ws.column_dimensions[get_column_letter(c)].width = min(max(longest + 2, low), high)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    wrapped = [cell for cell in ws[header_row]]
+    wrapped += [c for c in ws["A"] if isinstance(c.value, str) and len(c.value) > FIRST_COLUMN[1] // 2 and c.row != 1]
+    for cell in wrapped:  # a sentence wraps in its column instead of running off the page
+        cell.alignment = wrap
+        width = ws.column_dimensions[cell.column_letter].width or FIGURES[0]
+        text = "" if cell.value is None else str(cell.value)
+        size = (cell.font.sz or 11) / 11 * (1.15 if cell.font.b else 1.0)  # a title's letters are wider
+        if text and not text.startswith("="):
+            need = math.ceil(len(text) * 1.1 * size / max(width - 1, 1))
+            ws.row_dimensions[cell.row].height = max(ws.row_dimensions[cell.row].height or 0, 15 * size * need)
+    if ws.max_row > header_row:
+        ws.freeze_panes = f"B{header_row + 1}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ws.max_column > 6 or ws._charts else "portrait"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1  # a sheet is one page: small tables, notes
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.oddFooter.center.text = "&P / &N"
 
 
 def _bar_chart(ws, table: Table, title: str, keys: list[str], goal: tuple, goal_column: int, anchor: str) -> None:
