@@ -445,3 +445,23 @@ def test_every_help_page_is_vietnamese_under_lang_vi(path):
         left += [w for w in re.findall(r"[A-Za-z]{3,}", token) if w.lower() in english and token.isascii()]
     assert not left, (path, left)
     assert "Cách dùng:" in done.stdout
+
+
+def test_a_stacked_table_numbers_its_parts_and_keeps_the_year_in_the_first():
+    out = run("check", "--lang", "vi", columns=80).stdout
+    first = out.index("Tốc độ tăng so với cùng kỳ năm 2024 (%) (1/2)")
+    second = out.index("(2/2)")
+    assert out.index("Cả năm", first) < second  # the year's column is in the first part
+
+
+def test_a_long_output_closes_with_its_verdict_again():
+    out = run("check", "--lang", "vi", columns=80).stdout.rstrip().splitlines()
+    assert len(out) > 40
+    assert "Dự kiến đạt mục tiêu" in " ".join(out[-3:])  # the last lines say the verdict again
+
+
+def test_markdown_aligns_figures_right_and_names_left_and_keeps_a_childs_indent():
+    out = run("check", "--format", "markdown").stdout.splitlines()
+    header = out.index("| Item | H1 | Q3 | Q4 | 9M | H2 | FY |")
+    assert out[header + 1] == "|:---|---:|---:|---:|---:|---:|---:|"
+    assert any(line.startswith("| \u00a0\u00a0\u00a0\u00a0Industry |") for line in out)

@@ -16,6 +16,8 @@ from ..document import Document, Table
 STYLE = {"good": "green", "bad": "bold red"}
 #: Space a column takes besides its text: a border and a blank on each side.
 EDGE = 3
+#: Lines of output beyond which the verdict, printed first, is repeated at the end (a screen's height).
+LONG = 40
 #: A wrapping label column is not made narrower than this, so that it wraps into words, not letters.
 LABEL_MIN = 14
 
@@ -45,7 +47,11 @@ def render(document: Document, lang: str = "en", color: bool = False, width: int
             console.print(part)
     for note in document.notes:
         console.print(f"• {_esc(note)}")
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    if document.verdict and text.count("\n") > LONG:  # the verdict has scrolled away: it closes the output too
+        console.print(_esc(document.verdict), style="bold")
+        text = buffer.getvalue()
+    return text
 
 
 def _terminal_width() -> int:
@@ -83,16 +89,25 @@ def _stacked(t: Table, width: int):
     first_number = next((i for i in range(1, n) if _numeric(t, i)), n)
     keys = list(range(first_number)) or [0]
     rest = [i for i in range(n) if i not in keys]
+    # The year's column is the one that matters: it stays in the first table, after the columns that fit.
+    year = next((i for i in rest if (t.column_keys or [])[i : i + 1] == ["FY"]), None)
+    kept = [year] if year is not None else []
     need = lambda cols: sum(mins[j] + EDGE for j in cols) + 1  # noqa: E731
     groups: list[list[int]] = []
-    for i in rest:
-        if groups and need(keys + groups[-1] + [i]) <= width:
+    for i in (i for i in rest if i != year):
+        reserve = kept if len(groups) == 1 else []  # room for the year's column in the first table
+        if groups and need(keys + groups[-1] + [i] + reserve) <= width:
             groups[-1].append(i)
         else:
             groups.append([i])
+    if year is not None:
+        if groups:
+            groups[0].append(year)
+        else:
+            groups = [[year]]
     for number, group in enumerate(groups or [[]]):
-        title = t.title if number == 0 else f"{t.title} ({number + 1}/{len(groups)})"
-        columns = keys + group
+        title = t.title if len(groups) < 2 else f"{t.title} ({number + 1}/{len(groups)})"
+        columns = keys + sorted(group, key=lambda j: (j == year, j)) if number == 0 else keys + group
         yield _rich_table(t, columns, _widths(t, columns, mins, width), title)
 
 
