@@ -121,6 +121,7 @@ LABELS: dict[str, str] = {
     "block_grdp_title": N_("GRDP growth of each block (%)"),
     "help_usage": N_("Usage:"),
     "help_show": N_("Show this message and exit."),
+    "chart_projected": N_("projected"),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "weights_estimated_note": N_(
         "Weights: base-year volumes estimated from the published figures in {file}; within their rounding, "
@@ -297,9 +298,9 @@ LABELS: dict[str, str] = {
     "goals_replaced_note": N_(
         "The written file's goals are the goals given here; the plan's {n} other goal(s) stay in a comment above them."
     ),
-    "file_reconciled": N_("grdp-scenario reconcile (weights {weights}) changed: {changes}"),
+    "file_reconciled": N_("grdp-scenario reconcile --weights={weights} changed: {changes}"),
     "file_published": N_("grdp-scenario recomputed the figures below from the growth blocks above."),
-    "file_built": N_("grdp-scenario build (profile {profile}, FY GRDP goal {goal}) changed: {changes}"),
+    "file_built": N_("grdp-scenario build --profile={profile} (FY GRDP goal {goal}) changed: {changes}"),
     "file_goals": N_("grdp-scenario build set the goals below; the plan's goals were: {goals}"),
     "growth_of": N_("{period} {item} growth"),
     "sensitivity_title": N_("Sensitivity"),

@@ -19,6 +19,12 @@ def titled(w: Wording, title: str, with_outturn: bool, projected: bool) -> str:
     return w.label("report_of_outturn" if projected else "report_of_plan", title=title)
 
 
+def unbroken(name: str) -> str:
+    """A short period name kept on one line in a chart ("Quý III", "9 tháng", "Cả năm")."""
+    words = name.split()
+    return "\u00a0".join(words) if len(words) == 2 else name
+
+
 def report_document(result, lang="en") -> Document:
     """The report of a ``ReportResult``: the plan's check, the check with what was published, and what the
     open blocks require."""
@@ -66,15 +72,22 @@ def report_document(result, lang="en") -> Document:
     series = {w.label("report_plan"): plan_values}
     if with_outturn:
         series[w.label("report_outturn")] = outturn_values
+    roles = {w.label("report_plan"): "plan", w.label("report_outturn"): "published"}
+    # after an outturn, a period not yet published is a projection from it and the plan: drawn as one
+    ahead = {w.label("report_outturn"): [with_outturn and not published(p) for p in shown]}
     charts = [
         (
             w.label("report_path"),
             bar_chart(
-                [w.period(p) for p in shown],
+                [unbroken(w.period(p)) for p in shown],
                 series,
                 goal=goal,
                 decimal=decimal,
                 goal_label=f"{w.label('report_goal')} ({w.period('FY')})",
+                roles=roles,
+                projected=ahead,
+                projected_label=w.label("chart_projected"),
+                goal_over=[shown.index("FY")] if "FY" in shown else None,  # the year's goal binds the year
             ),
         )
     ]
@@ -96,6 +109,7 @@ def report_document(result, lang="en") -> Document:
                 },
                 unit=w.label("report_contrib_unit"),
                 decimal=decimal,
+                roles=roles,
             ),
         )
     )
