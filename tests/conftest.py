@@ -81,3 +81,24 @@ def raises_saying(pattern: str, lang: str = "en"):
         yield info
     text = error_text(info.value, lang)
     assert re.search(pattern, text), text
+
+
+def converted_to_pdf(path, folder) -> tuple:
+    """``path`` (a workbook or a Word document) printed to PDF by LibreOffice, and the PDF's text: what a
+    finance department would get on paper. LibreOffice and pdftotext are required (CI installs them)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftotext = shutil.which("pdftotext")
+    assert soffice is not None and pdftotext is not None, "LibreOffice and pdftotext are required here (CI)"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder}/lo", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(folder), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    pdf = folder / (path.stem + ".pdf")
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return pdf, text

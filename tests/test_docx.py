@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 from grdp_scenario.cli.app import app
 from grdp_scenario.library import data_path
 
+from conftest import converted_to_pdf
+
 runner = CliRunner()
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -70,17 +72,8 @@ def test_the_tables_hold_the_scenario_by_sector_as_check_gives_it(tmp_path):
 
 @needs_converter
 def test_libreoffice_converts_it_to_pdf_with_the_figures_check_prints(tmp_path):
-    assert SOFFICE is not None and PDFTOTEXT is not None, "LibreOffice and pdftotext are required (CI)"
     path = written(tmp_path, "vi", "--outturn", str(data_path("outturn_2025.csv")))
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf"]
-        + ["--outdir", str(tmp_path), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    pdf = tmp_path / "phu-luc.pdf"
-    text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdf, text = converted_to_pdf(path, tmp_path)
     check = runner.invoke(app, ["check", "--lang", "vi", "--outturn", str(data_path("outturn_2025.csv"))]).output
     assert "Phụ lục I" in text and "Kèm theo Kế hoạch 34/KH-UBND" in text
     assert "7,230%" in check and "7,230%" in text  # the headline, as check prints it

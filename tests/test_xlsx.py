@@ -20,6 +20,8 @@ from grdp_scenario.cli.app import app
 from grdp_scenario.core.overrides import Override, resolve
 from grdp_scenario.library import Plan, data_path
 
+from conftest import converted_to_pdf
+
 runner = CliRunner()
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_libreoffice = pytest.mark.skipif(
@@ -197,27 +199,15 @@ def test_with_a_published_9m_the_workbook_follows_check_and_whatif(tmp_path):
 def test_the_workbook_prints_one_a4_page_per_sheet_with_nothing_cut(tmp_path):
     """The report's workbook with the shipped outturn, printed by LibreOffice: one page per sheet, every
     sector's name and the title whole, no number shown as ###."""
-    import shutil as sh
-
     from grdp_scenario.library import data_path
 
-    pdftotext = sh.which("pdftotext")
-    assert SOFFICE is not None and pdftotext is not None, "LibreOffice and pdftotext are required here (CI)"
     out = tmp_path / "bao-cao.xlsx"
     r = cli("report", "--output", out, "--lang", "vi", "--outturn", data_path("outturn_2025.csv"))
     assert r.exit_code == 0, r.output
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf"]
-        + ["--outdir", str(tmp_path), str(out)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    pdf = tmp_path / "bao-cao.pdf"
+    pdf, text = converted_to_pdf(out, tmp_path)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages == len(load_workbook(out).worksheets)
-    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     words = " ".join(text.split())
     for name in ("Nông, lâm nghiệp và thủy sản", "Thuế sản phẩm trừ trợ cấp sản phẩm", "Thành phố Cần Thơ"):
         assert name in words, name

@@ -83,3 +83,12 @@ def check_level(value: float, where: str | None = None) -> float:
     if value > HUGE:
         raise InputError("number-too-large", where=where, value=str(value), fix="fix-number")
     return value
+
+
+def is_number(text: object) -> bool:
+    """Whether ``text`` is a number the tool reads (parse_number), without saying why not."""
+    try:
+        parse_number(text)
+    except InputError:
+        return False
+    return True

@@ -29,7 +29,7 @@ from typing import Any
 from ..core import periods
 from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
-from ..core.values import parse_number
+from ..core.values import is_number, parse_number
 from .csvsource import reader as csv_reader
 from .csvsource import rows as csv_rows
 from .plan import COLUMNS, IDENTIFIER, PlanFile, plan_from_text, read_text
@@ -672,7 +672,7 @@ def _refuse_ambiguous_general(table: TableSource, general: set[tuple[int, int]])
     header = [h.strip() for h in table.rows[0]] if table.rows else []
     periods_at = [c for c, h in enumerate(header) if h in PERIOD_COLUMNS]
     for i, row in enumerate(table.rows[1:], start=1):
-        shown = {c: decimals_of(row[c]) for c in periods_at if c < len(row) and _is_number(row[c])}
+        shown = {c: decimals_of(row[c]) for c in periods_at if c < len(row) and is_number(row[c])}
         most = max(shown.values(), default=0)
         for c, decimals in shown.items():
             if (i, c) in general and decimals < most:
@@ -684,14 +684,6 @@ def _refuse_ambiguous_general(table: TableSource, general: set[tuple[int, int]])
                     decimals=most,
                     fix="fix-xlsx-general-ambiguous",
                 )
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def table_workbook(rows: list[Row], guide: list[str], title: str, lang: str = "en") -> bytes:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core import periods
 from ..core.errors import InputError
-from ..core.values import check_level, parse_number
+from ..core.values import check_level, is_number, parse_number
 from .vsic import BY_LETTER, SECTIONS
 
 #: Column headings → periods (compared without case, accents kept, spaces collapsed).
@@ -109,8 +109,8 @@ def read_volume_table(path: Path | str) -> VolumeTable:
     skipped: list[str] = []
     for i in range(header_at + 1, len(rows)):
         row = rows[i]
-        label = next((c for c in reversed(row[:first]) if c.strip() and not _is_number(c)), "")
-        if not label or not any(_is_number(row[j]) for j in columns if j < len(row)):
+        label = next((c for c in reversed(row[:first]) if c.strip() and not is_number(c)), "")
+        if not label or not any(is_number(row[j]) for j in columns if j < len(row)):
             continue
         item = _item(label)
         if item is None:
@@ -154,11 +154,3 @@ def _with_quarters(figures: dict[str, float]) -> dict[str, float]:
     if "9M" not in out and "H1" in out and "Q3" in out:
         out["9M"] = out["H1"] + out["Q3"]
     return {p: v for p, v in out.items() if p in periods.NAMES}
-
-
-def _is_number(text: str) -> bool:
-    try:
-        parse_number(text)
-    except InputError:
-        return False
-    return True
