@@ -212,3 +212,12 @@ def test_the_workbook_prints_one_a4_page_per_sheet_with_nothing_cut(tmp_path):
     for name in ("Nông, lâm nghiệp và thủy sản", "Thuế sản phẩm trừ trợ cấp sản phẩm", "Thành phố Cần Thơ"):
         assert name in words, name
     assert "###" not in text
+
+
+def test_every_column_of_the_live_goals_sheet_says_what_it_holds(tmp_path):
+    out = tmp_path / "bao-cao.xlsx"
+    assert cli("report", "--output", out, "--lang", "vi").exit_code == 0
+    wb = load_workbook(out)
+    goals = next(ws for ws in wb.worksheets if ws.title == "Mục tiêu")
+    notes = [c.comment.text if c.comment else None for c in goals[2]]
+    assert all(notes) and "trong phạm vi làm tròn" in notes[5]

@@ -461,6 +461,17 @@ LABELS: dict[str, str] = {
     "xlsx_block": N_("Block"),
     "xlsx_residual": N_("Residual of the printed GRDP (points)"),
     "xlsx_rounding": N_("Rounding (pp)"),
+    "xlsx_note_period": N_("The period the goal is set for."),
+    "xlsx_note_item": N_("GRDP, a sector, or a level at current prices."),
+    "xlsx_note_min": N_("The goal: the least the value may be."),
+    "xlsx_note_value": N_("The value the rates on the sheet give (a formula: it follows every edit)."),
+    "xlsx_note_margin": N_("Value minus goal, in percentage points (or in the goal's unit)."),
+    "xlsx_note_rounding": N_(
+        "Half a unit of the last printed digit of the figures the value is made of, plus the goal's own: a value "
+        "short of the goal by no more than this may still reach it as printed, so it is 'within rounding', "
+        "not 'missed'."
+    ),
+    "xlsx_note_verdict": N_("Met, within rounding, missed, or no data yet, by the rule of grdp-scenario check."),
     "xlsx_live_note": N_(
         "Edit the blue cells on the sheet {sheet}: growth, goals and contributions are formulas and follow. "
         "A printed block GRDP keeps its residual over its sectors; a published period figure stays as published. "

@@ -276,6 +276,21 @@ def _live_sheets(wb, summary, live: dict, w, used: set[str]) -> None:
         [w.label(k) for k in ("period", "item", "min", "value", "margin")]
         + [w.label("xlsx_rounding"), w.label("verdict")]
     )
+    from openpyxl.comments import Comment
+
+    for cell, key in zip(
+        goals[2],
+        (
+            "xlsx_note_period",
+            "xlsx_note_item",
+            "xlsx_note_min",
+            "xlsx_note_value",
+            "xlsx_note_margin",
+            "xlsx_note_rounding",
+            "xlsx_note_verdict",
+        ),
+    ):
+        cell.comment = Comment(w.label(key), "grdp-scenario")  # every column says what it holds
     eps = live["eps"]
     verdicts = labels["verdicts"]
     headline_row = None
