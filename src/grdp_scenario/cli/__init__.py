@@ -12,6 +12,9 @@ def main() -> None:
     # than they save (a 10⁸-draw risk takes 15 s of CPU on one thread, 36 s on two). The user's setting wins.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
+    # pydantic looks for plugins among every installed package's entry points when it first builds a model;
+    # the tool uses none, so the scan is skipped (the user's own setting wins).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     import typer
     import typer.main
 
