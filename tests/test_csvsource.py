@@ -73,3 +73,22 @@ def test_rollover_with_nothing_actual_writes_nothing_and_says_what_comes_first(t
         app, ["rollover", "--targets", str(plan), "--actuals", str(data_path(DEFAULT_ACTUALS)), "--output", str(out)]
     )
     assert r.exit_code == 2 and "record" in r.stderr and not out.exists()
+
+
+def test_a_plan_table_resaved_by_excel_vi_imports_to_the_same_check(tmp_path):
+    """plan export (CSV), opened and saved again by Excel with Vietnamese settings (';', decimal commas, a
+    BOM, CRLF), then plan import: the same check as the shipped plan."""
+    table = tmp_path / "ke-hoach.csv"
+    assert runner.invoke(app, ["plan", "export", "--output", str(table)]).exit_code == 0
+    resaved = tmp_path / "ke-hoach-vi.csv"
+    resaved.write_text(as_excel_vi(table.read_text(encoding="utf-8")), encoding="utf-8")
+    assert ";7,87;" in resaved.read_text(encoding="utf-8") or ";7,87\r" in resaved.read_text(encoding="utf-8")
+    back = tmp_path / "t.yaml"
+    r = runner.invoke(app, ["plan", "import", str(resaved), "--output", str(back)])
+    assert r.exit_code == 0, r.output
+    shipped = runner.invoke(app, ["check", "--format", "json", "--strict"])
+    again = runner.invoke(
+        app,
+        ["check", "--format", "json", "--strict", "--targets", str(back), "--actuals", str(data_path(DEFAULT_ACTUALS))],
+    )
+    assert (again.exit_code, again.stdout) == (shipped.exit_code, shipped.stdout)
