@@ -178,6 +178,21 @@ def test_an_edited_rate_gives_the_fy_of_whatif(tmp_path):
 
 
 @needs_libreoffice
+def test_a_typed_block_grdp_moves_its_sectors_as_whatif_does(tmp_path):
+    """Q4's GRDP typed as 13.5 (the page allows it too): every Q4 sector moves by the same points, and the
+    year follows as whatif --set Q4.grdp=13.5 says."""
+    out = tmp_path / "c.xlsx"
+    assert cli("check", "--output", out).exit_code == 0
+    set_rate(out, "Q4", "GRDP as typed (optional)", 13.5)
+    wb = recalculated(out, tmp_path)
+    s = Plan.load()
+    expected = s.with_economy(resolve(s.economy, [Override("set", "Q4", "grdp", 13.5)])).check()
+    assert table(wb["Growth"])[("GRDP", "FY")] == pytest.approx(expected.value("FY", "grdp"), abs=1e-9)
+    assert table(wb["Growth"])[("GRDP", "Q4")] == pytest.approx(13.5, abs=1e-9)
+    assert table(wb["Growth"])[("Services", "Q4")] == pytest.approx(expected.value("Q4", "services"), abs=1e-9)
+
+
+@needs_libreoffice
 def test_with_a_published_9m_the_workbook_follows_check_and_whatif(tmp_path):
     outturn = outturn_9m(tmp_path)
     out = tmp_path / "c.xlsx"

@@ -205,6 +205,13 @@ def _live_sheets(wb, summary, live: dict, w, used: set[str]) -> None:
     rates = wb.create_sheet(_sheet_title(w.label("sheet_rates"), used))
     rname = _quote(rates.title)
     rates.append([safe_text(w.label("xlsx_rates_title", base=live["base_year"]))])
+    # The sector rates as typed (D…), the block's GRDP as typed (optional: it moves every sector of the block
+    # by equal points, the rule of whatif and of the page), the points that moves them by, and the rates
+    # applied: what every other sheet's formulas read.
+    n = len(sectors)
+    rin = {s: col(4 + i) for i, s in enumerate(sectors)}
+    typed, shift = col(5 + n), col(6 + n)
+    rcol = {"grdp": "C", **{s: col(7 + n + i) for i, s in enumerate(sectors)}, "residual": col(4 + n)}
     rates.append(
         [
             w.label("xlsx_block"),
@@ -212,28 +219,37 @@ def _live_sheets(wb, summary, live: dict, w, used: set[str]) -> None:
             labels["items"]["grdp"],
             *[safe_text(labels["items"][s]) for s in sectors],
             w.label("xlsx_residual"),
+            w.label("xlsx_grdp_typed"),
+            w.label("xlsx_grdp_shift"),
+            *[safe_text(w.label("xlsx_applied", item=labels["items"][s])) for s in sectors],
         ]
     )
-    rcol = {"grdp": "C", **{s: col(4 + i) for i, s in enumerate(sectors)}, "residual": col(4 + len(sectors))}
     for r, b in enumerate(blocks, start=first):
         rates.append([labels["periods"][b["name"]], labels["statuses"].get(b["status"], b["status"])])
         with_sectors = all(s in b["rates"] for s in top)
         for s in sectors:
             if s in b["rates"]:
-                rates[f"{rcol[s]}{r}"] = b["rates"][s]
+                rates[f"{rin[s]}{r}"] = b["rates"][s]
+                rates[f"{rcol[s]}{r}"] = f"={rin[s]}{r}+{shift}{r}"
         if with_sectors:
             implied = sum(b["volumes"][s] * b["rates"][s] for s in top) / sum(b["volumes"][s] for s in top)
             rates[f"{rcol['residual']}{r}"] = 0.0 if b["grdp"] is None else b["grdp"] - implied
+            as_typed = "+".join(f"{vname}!{vcol[s]}{r}*{rin[s]}{r}" for s in top)
+            before = f"(({as_typed})/{vname}!{vcol['total']}{r}+{rcol['residual']}{r})"
+            rates[f"{shift}{r}"] = f"=IF(ISBLANK({typed}{r}),0,{typed}{r}-{before})"
             weighted = "+".join(f"{vname}!{vcol[s]}{r}*{rcol[s]}{r}" for s in top)
             rates[f"C{r}"] = f"=({weighted})/{vname}!{vcol['total']}{r}+{rcol['residual']}{r}"
         else:
             rates[f"C{r}"] = b["grdp"]
-        for c in rcol.values():
+            rates[f"{shift}{r}"] = 0
+        for c in [*rcol.values(), *rin.values(), typed, shift]:
             rates[f"{c}{r}"].number_format = RATE
         rates[f"{rcol['residual']}{r}"].number_format = "0.0000"
         if b["open"]:
-            for key in [*([] if with_sectors else ["grdp"]), *(s for s in sectors if s in b["rates"])]:
-                rates[f"{rcol[key]}{r}"].fill = editable
+            for cell in [*([] if with_sectors else ["C"]), *(rin[s] for s in sectors if s in b["rates"])]:
+                rates[f"{cell}{r}"].fill = editable
+            if with_sectors:
+                rates[f"{typed}{r}"].fill = editable
 
     # Growth by period: formulas over the blocks of each period (a published figure is a value).
     row_of = {b["name"]: r for r, b in enumerate(blocks, start=first)}
