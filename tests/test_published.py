@@ -68,10 +68,11 @@ def fy_of(volume, plan_rates) -> float:
 
 
 def fy_range(estimate, plan_rates):
-    """The range the estimate's variants give (the box rule of core/published.py, written out here)."""
+    """The range the estimate's variants give (the box rule of core/published.py, widened by half again as
+    core/evaluate.py states it, written out here)."""
     value = fy_of(estimate.volume, plan_rates)
     half = sum(abs(fy_of(up, plan_rates) - fy_of(down, plan_rates)) / 2 for up, down in estimate.variants)
-    return value - half, value + half
+    return value - 1.5 * half, value + 1.5 * half
 
 
 def spread_of_quarters(base, prev) -> float:
@@ -82,12 +83,16 @@ def spread_of_quarters(base, prev) -> float:
 PLAN_RATES = st.fixed_dictionaries({q: st.floats(8.0, 12.0) for q in QUARTERS})
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(economy=economies(), plan=PLAN_RATES)
 def test_the_range_from_published_rounding_holds_the_exact_figure(economy, plan):
     base, prev = economy
     assume(spread_of_quarters(base, prev) >= 0.3)  # quarters a release can tell apart at two decimals
-    estimate = estimate_volumes(published(base, prev), SECTORS)
+    try:
+        estimate = estimate_volumes(published(base, prev), SECTORS)
+    except InputError as refused:  # a quarter as fast as the months before it: its weight is not told
+        assert refused.code == "published-quarters-close"
+        return
     low, high = fy_range(estimate, plan)
     exact = fy_of(base, plan)
     assert low - 1e-9 <= exact <= high + 1e-9

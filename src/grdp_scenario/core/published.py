@@ -87,6 +87,17 @@ def estimate_volumes(releases: list[Release], sectors: tuple[str, ...], spread: 
     missing = _undetermined_quarters(releases, sectors)
     if missing:
         raise InputError("published-quarters-open", periods=missing, fix="fix-published-quarters-open")
+    close = _indistinct_quarter(releases)
+    if close is not None:
+        quarter, rate, before, period = close
+        raise InputError(
+            "published-quarters-close",
+            quarter=quarter,
+            rate=rate,
+            before=before,
+            period=period,
+            fix="fix-published-quarters-close",
+        )
     point = _solve(releases, sectors)
     variants = []
     if spread:
@@ -130,6 +141,24 @@ def _undetermined_quarters(releases: list[Release], sectors: tuple[str, ...]) ->
         return ()
     have = {r.period for r in releases if r.item == "grdp" and r.kind == "rate"}
     return tuple(p for p in ("Q1", "Q2", "Q3", "Q4", "H1", "9M", "FY") if p not in have) or ("H1", "9M")
+
+
+#: A quarter whose growth differs from that of the months before it by less than this many half-digits of
+#: the rates leaves its weight to the rounding: 9M = 3.03 % after H1 = 3.03 % and Q3 = 3.025 % says nothing
+#: of how Q3 weighs against H1, and no rounding range would be honest about it.
+DISTINCT = 2
+
+
+def _indistinct_quarter(releases: list[Release]):
+    """The first quarter whose weight the cumulative releases cannot tell (its growth as good as that of
+    the months before it), as (quarter, its rate, the earlier rate, the cumulative period); None if none."""
+    grdp = {r.period: r for r in releases if r.item == "grdp" and r.kind == "rate"}
+    for quarter, before, period in (("Q2", "Q1", "H1"), ("Q3", "H1", "9M"), ("Q4", "9M", "FY")):
+        if quarter in grdp and before in grdp and period in grdp:
+            half = max(grdp[quarter].half, grdp[before].half, grdp[period].half)
+            if abs(grdp[quarter].value - grdp[before].value) < DISTINCT * half - 1e-9:
+                return quarter, grdp[quarter].value, grdp[before].value, period
+    return None
 
 
 def _solve(releases: list[Release], sectors: tuple[str, ...]):

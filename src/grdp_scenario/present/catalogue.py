@@ -640,6 +640,14 @@ MESSAGES: dict[str, str] = {
         "Add the base year's GRDP growth for {periods} (each quarter and the 6-month, 9-month and full-year "
         "cumulative rates pin the weights), or its volume at constant prices by quarter"
     ),
+    "published-quarters-close": N_(
+        "{quarter} grew {rate}%, as good as the {before}% of the months before it, so the {period} rate cannot "
+        "tell how much {quarter} weighs"
+    ),
+    "fix-published-quarters-close": N_(
+        "Use the statistics office's volumes by quarter (grdp-scenario init --volumes TABLE): from rates rounded "
+        "as published, that weight would be a guess"
+    ),
     "published-inconsistent": N_("no set of positive volumes reproduces the published figures"),
     "fix-published-inconsistent": N_(
         "Check the rates against the release (a cumulative rate outside its quarters' range is a typing error)"
