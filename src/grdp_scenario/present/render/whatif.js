@@ -401,23 +401,27 @@ if (typeof module !== "undefined" && module.exports) {
     var top = Math.max.apply(null, vals) * 1.12 || 1, bottom = Math.min.apply(null, vals) * 1.12;
     var ph = H - upper - lower, pw = W - left - right, group = pw / ps.length, bar = group * 0.38;
     function y(v) { return upper + (top - v) / (top - bottom) * ph; }
-    var colours = ["#6e7781", "#0969da"], names = [M.baseline_label, L.page.whatif_page_scenario];
+    var colours = [M.chart.baseline, M.chart.whatif], names = [M.baseline_label, L.page.whatif_page_scenario];
     var out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ' + W + " " + H + '" role="img" font-size="12">'];
-    if (goal !== null) {
-      out.push('<line x1="' + left + '" x2="' + (W - right) + '" y1="' + y(goal).toFixed(1) + '" y2="' + y(goal).toFixed(1) +
-        '" stroke="#9a6700" stroke-dasharray="6 4"/>');
+    var fy = ps.indexOf("FY");
+    if (goal !== null && fy >= 0) { // the year's goal binds the year: its line stands over FY only
+      out.push('<line x1="' + (left + fy * group).toFixed(1) + '" x2="' + (left + (fy + 1) * group).toFixed(1) + '" y1="' +
+        y(goal).toFixed(1) + '" y2="' + y(goal).toFixed(1) + '" stroke="#9a6700" stroke-dasharray="6 4"/>');
     }
     out.push('<line x1="' + left + '" x2="' + (W - right) + '" y1="' + y(0).toFixed(1) + '" y2="' + y(0).toFixed(1) + '" stroke="#57606a"/>');
     ps.forEach(function (p, i) {
+      var placed = []; // value labels of this group: a label that would touch one placed moves clear of it
       [before[p].grdp, after[p].grdp].forEach(function (v, j) {
         var x = left + i * group + group * 0.1 + j * bar, yt = Math.min(y(v), y(0)), h = Math.abs(y(v) - y(0));
         out.push('<rect x="' + x.toFixed(1) + '" y="' + yt.toFixed(1) + '" width="' + (bar * 0.92).toFixed(1) + '" height="' +
           h.toFixed(1) + '" fill="' + colours[j] + '"><title>' + esc(names[j] + " " + L.periods[p] + ": " + fmt(v, 2)) + "</title></rect>");
-        out.push('<text x="' + (x + bar * 0.46).toFixed(1) + '" y="' + (Math.min(y(v), y(0)) - 4).toFixed(1) +
-          '" text-anchor="middle" font-size="11">' + fmt(v, 2) + "</text>");
+        var text = fmt(v, 2), cx = x + bar * 0.46, half = text.length * 11 * 0.62 / 2, ly = yt - 4;
+        placed.forEach(function (q) { if (Math.abs(cx - q[0]) < half + q[1] + 2 && Math.abs(ly - q[2]) < 12) ly = q[2] - 12; });
+        placed.push([cx, half, ly]);
+        out.push('<text x="' + cx.toFixed(1) + '" y="' + ly.toFixed(1) + '" text-anchor="middle" font-size="11">' + text + "</text>");
       });
       out.push('<text x="' + (left + (i + 0.5) * group).toFixed(1) + '" y="' + (H - lower + 16) + '" text-anchor="middle">' +
-        esc(L.periods[p]) + "</text>");
+        esc(L.periods[p]).replace(/ /g, "&#160;") + "</text>"); // a period's name on one line
     });
     var lx = left, ly = H - 18;
     names.forEach(function (n, j) {

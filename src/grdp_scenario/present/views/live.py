@@ -15,6 +15,7 @@ from ...core.evaluate import RESIDUAL, Evaluation
 from ...core.goals import PERCENT, find, linear_form
 from ...core.overrides import allowed_items, allowed_periods, open_blocks
 from ...core.rounding import EPS
+from ..svg import ROLE_COLOURS
 from ..wording import Wording
 
 #: Words the page shows besides item and period names (catalogue keys).
@@ -95,6 +96,11 @@ def live_model(evaluation: Evaluation, goals: Sequence = (), lang: str = "en", p
         "affine": affine_dict(e, goals, evaluation.goals),
         # What the what-if departs from: the plan, or what was published and what it projects.
         "baseline_label": w.label("report_outturn" if _with_outturn(e) else "report_plan"),
+        # The page's chart speaks the colours of the report's charts (present/svg.py): one meaning each.
+        "chart": {
+            "baseline": ROLE_COLOURS["published" if _with_outturn(e) else "plan"],
+            "whatif": ROLE_COLOURS["whatif"],
+        },
         "labels": {
             "items": {k: w.item(k) for k in ["grdp", *e.sector_keys, RESIDUAL, *(g.item for g in evaluation.goals)]},
             "periods": {p: w.period(p) for p in periods.REPORTED},
