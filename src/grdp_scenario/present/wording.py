@@ -18,11 +18,22 @@ from .catalogue import LABELS, MESSAGES, RULE_TEXTS
 from .i18n import Lang, general, number, percent, translate
 
 #: Fields of a fact that hold period or block names: shown as the reader's language names them.
-PERIOD_FIELDS = {"period", "periods", "block", "blocks", "split", "end", "other", "straddling", "first_blocks"}
+PERIOD_FIELDS = {
+    "period",
+    "periods",
+    "block",
+    "blocks",
+    "split",
+    "end",
+    "other",
+    "straddling",
+    "first_blocks",
+    "quarter",
+}
 #: Decimals a level goal is printed with (rates: two).
 LEVEL_DECIMALS = {"grdp_current": 0, "per_capita": 2, "per_capita_usd": 0}
 #: Fields that hold sector or indicator keys of the plan: shown by their names.
-NAMED_FIELDS = {"indicators", "item"}
+NAMED_FIELDS = {"indicators", "item", "sectors"}
 #: Fields that are file names.
 FILE_FIELDS = {"file", "actuals"}
 #: Numbers that count or name something (a byte, a line, a year): never given decimals or grouping.
