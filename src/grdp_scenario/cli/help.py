@@ -6,7 +6,23 @@ from __future__ import annotations
 
 #: The words the parser prints on a help page without asking gettext (click's formatter), and the
 #: catalogue's label for each.
-PAGE_WORDS = {"Usage:": "help_usage", "Show this message and exit.": "help_show"}
+PAGE_WORDS = {
+    "Usage:": "help_usage",
+    "Show this message and exit.": "help_show",
+    "[OPTIONS]": "help_options_metavar",
+    "COMMAND [ARGS]...": "help_command_metavar",
+}
+#: What kind of value an option takes, as the parser shows it; the user's word takes the same width, so that
+#: the columns of the page stay aligned.
+METAVARS = {
+    "<path>": "help_path",
+    "<list[Path]>": "help_path",
+    "<str>": "help_text",
+    "<list[str]>": "help_text",
+    "<int>": "help_integer",
+    "<int range>": "help_integer",
+    "<float>": "help_number",
+}
 #: The words the parser asks gettext for (typer.core's ``_``): its own English is the msgid.
 PARSER_MSGIDS = ("Arguments", "Options", "Commands", "default: {default}", "required", "env var: {var}")
 
@@ -61,4 +77,7 @@ def localised_page(text: str, lang: str) -> str:
     w = Wording(lang)
     for english, label in PAGE_WORDS.items():
         text = text.replace(english, w.label(label))
+    for english, label in METAVARS.items():
+        word = f"<{w.label(label)}>"
+        text = text.replace(english, word + " " * max(0, len(english) - len(word)))
     return text

@@ -121,6 +121,12 @@ LABELS: dict[str, str] = {
     "block_grdp_title": N_("GRDP growth of each block (%)"),
     "help_usage": N_("Usage:"),
     "help_show": N_("Show this message and exit."),
+    "help_options_metavar": N_("[OPTIONS]"),
+    "help_command_metavar": N_("COMMAND [ARGS]..."),
+    "help_path": N_("path"),
+    "help_text": N_("text"),
+    "help_integer": N_("integer"),
+    "help_number": N_("number"),
     "chart_projected": N_("projected"),
     "weights_note": N_("Weights: base-year volumes at constant prices from {file}."),
     "weights_estimated_note": N_(
