@@ -155,6 +155,9 @@ class Evaluation:
     def fy_grdp_range(self) -> tuple[float, float] | None:
         """Where the base volumes are estimated: how low and how high FY GRDP growth could be within the
         rounding of the published figures they come from (core/published.py)."""
+        head = self.headline
+        if head is not None and head.spread is not None:  # the headline goal's value is FY GRDP: judged already
+            return head.spread
         return spread(self.economy, lambda e: value_of(e, "FY", "grdp"), self.value("FY", "grdp"))
 
     def value(self, period: str, item: str) -> float | None:

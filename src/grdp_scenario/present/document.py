@@ -34,6 +34,13 @@ class Table:
     #: goal's name). The workbook draws it as a native chart beside the table; HTML has its own SVG charts.
     charts: list[tuple[str, list[str], float | None, str]] = field(default_factory=list)
 
+    def numeric(self, i: int) -> bool:
+        """Whether column ``i`` holds figures (shown right-aligned): any number in it, the first column (what a
+        row is) never."""
+        return i > 0 and any(
+            isinstance(row[i].raw, (int, float)) and not isinstance(row[i].raw, bool) for row in self.rows
+        )
+
     def add(self, *cells: Cell | str) -> None:
         self.rows.append([c if isinstance(c, Cell) else Cell(str(c), c) for c in cells])
 

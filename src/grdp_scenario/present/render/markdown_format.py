@@ -15,13 +15,6 @@ def _escape(text: str) -> str:
     return escaped.replace("[", "\\[").replace("]", "\\]").replace("`", "\\`")
 
 
-def _numeric(table, i: int) -> bool:
-    """A column of figures (right-aligned); names, statuses and sentences stay left-aligned."""
-    raws = [row[i].raw for row in table.rows if row[i].raw is not None and row[i].text not in ("", "–")]
-    numbers = sum(isinstance(r, (int, float)) and not isinstance(r, bool) for r in raws)
-    return i > 0 and numbers > len(raws) - numbers  # a status row above the figures does not make it text
-
-
 def _cell(text: str) -> str:
     """A cell's text, a child's indentation kept (Markdown drops leading spaces; no-break spaces stay)."""
     indent = len(text) - len(text.lstrip(" "))
@@ -37,7 +30,7 @@ def render(document: Document, lang: str = "en") -> str:
             f"## {_escape(table.title)}",
             "",
             "| " + " | ".join(_escape(c) for c in table.columns) + " |",
-            "|" + "|".join("---:" if _numeric(table, i) else ":---" for i in range(len(table.columns))) + "|",
+            "|" + "|".join("---:" if table.numeric(i) else ":---" for i in range(len(table.columns))) + "|",
         ]
         lines += ["| " + " | ".join(_cell(c.text) for c in row) + " |" for row in table.rows]
         lines.append("")

@@ -61,10 +61,6 @@ def _terminal_width() -> int:
         return 120
 
 
-def _numeric(t: Table, i: int) -> bool:
-    return i > 0 and any(_is_number(row[i].raw) for row in t.rows)
-
-
 def _longest_word(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
@@ -77,7 +73,7 @@ def _min_width(t: Table, i: int) -> int:
     """The narrowest a column may be: numbers whole, words whole (headers included)."""
     cells = [row[i].text for row in t.rows]
     words = max([_longest_word(t.columns[i]), *(_longest_word(c) for c in cells)])
-    if _numeric(t, i):
+    if t.numeric(i):
         return max([words, *(len(c) for c in cells)])
     return min(_natural_width(t, i), max(words, LABEL_MIN))
 
@@ -86,7 +82,7 @@ def _stacked(t: Table, width: int):
     """The table as one rich Table, or several when its columns cannot all fit side by side."""
     n = len(t.columns)
     mins = [_min_width(t, i) for i in range(n)]
-    first_number = next((i for i in range(1, n) if _numeric(t, i)), n)
+    first_number = next((i for i in range(1, n) if t.numeric(i)), n)
     keys = list(range(first_number)) or [0]
     rest = [i for i in range(n) if i not in keys]
     # The year's column is the one that matters: it stays in the first table, after the columns that fit.
@@ -132,7 +128,7 @@ def _rich_table(t: Table, columns: list[int], widths: dict[int, int], title: str
     table = RichTable(title=_esc(title), title_justify="left", show_lines=False)
     for i in columns:
         table.add_column(
-            _esc(t.columns[i]), justify="right" if _numeric(t, i) else "left", width=widths[i], overflow="fold"
+            _esc(t.columns[i]), justify="right" if t.numeric(i) else "left", width=widths[i], overflow="fold"
         )
     for row in t.rows:
         cells = [row[i] for i in columns]
@@ -145,7 +141,3 @@ def _esc(text: str) -> str:
     from rich.markup import escape
 
     return escape(printable(text))
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
