@@ -12,8 +12,9 @@ from pydantic import BeforeValidator, ValidationError
 from ..core.errors import InputError
 from ..core.horizon import Horizon, HorizonGoal, Year
 from ..core.values import parse_number
-from .plan import Model, Positive, Rate, Region, _checked, _fail, from_validation_error, read_text
-from .yamlsource import load_yaml
+from .plan import read_text
+from .plan_schema import Model, Positive, Rate, Region, _checked, from_validation_error
+from .yamlsource import load_yaml, placed_error
 
 #: A price or population growth: any finite rate above −100 %.
 Growth = Rate
@@ -107,17 +108,17 @@ def load_horizon(path: Path | str) -> Horizon:
         raise from_validation_error(exc, located, file, HorizonFile) from None
     years = sorted(model.years)
     if not years or years[0] != model.base_year + 1 or years != list(range(years[0], years[0] + len(years))):
-        raise _fail(file, located, ("years",), "horizon-years", "fix-horizon-years", base_year=model.base_year)
+        raise placed_error(file, located, ("years",), "horizon-years", "fix-horizon-years", base_year=model.base_year)
     a = model.assumptions
     if model.goals.per_capita_usd is not None and a.vnd_per_usd is None:
-        raise _fail(
+        raise placed_error(
             file, located, ("goals", "per_capita_usd"), "goal-needs-exchange-rate", "fix-goal-needs-exchange-rate"
         )
     for y in years:
         for key in model.years[y].sectors:
             if key not in model.base.structure:
                 allowed = tuple(model.base.structure) or ("(base.structure is empty)",)
-                raise _fail(
+                raise placed_error(
                     file,
                     located,
                     ("years", y, "sectors", key),

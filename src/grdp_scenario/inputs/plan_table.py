@@ -32,7 +32,8 @@ from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import is_number, parse_number
 from .csvsource import reader as csv_reader
 from .csvsource import rows as csv_rows
-from .plan import COLUMNS, IDENTIFIER, PlanFile, plan_from_text, read_text
+from .plan import PlanFile, plan_from_text, read_text
+from .plan_records import COLUMNS, IDENTIFIER
 from .yamlsource import decimals_of
 
 SHEET = "plan"

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ..core.economy import Economy
 from ..core.errors import InputError
 from ..core.overrides import Override, make_override
-from .plan import from_validation_error, read_text
+from .plan import read_text
+from .plan_schema import from_validation_error
 from .yamlsource import dotted, load_yaml
 
 

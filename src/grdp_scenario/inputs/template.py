@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..core import periods
 from ..core.errors import InputError
 from .actuals import COLUMNS as ACTUALS_COLUMNS
-from .plan import IDENTIFIER
+from .plan_records import IDENTIFIER
 
 #: The level-1 sectors of GRDP by production, as every provincial plan's appendix lists them (Phụ lục I row 1).
 LEVEL1 = (

@@ -53,6 +53,11 @@ class Located:
         return place.decimals if place else None
 
 
+def placed_error(file: str, located: Located, path: Path, code: str, fix: str | None = None, **fields) -> InputError:
+    """An error about the value at ``path`` of a YAML file: its line, and the path as dotted keys."""
+    return InputError(code, file=file, line=located.line(path), where=dotted(path) or None, fix=fix, **fields)
+
+
 def dotted(path: Path) -> str:
     out = ""
     for part in path:
