@@ -19,6 +19,7 @@ def main() -> None:
     import typer.main
 
     from .app import for_arguments
+    from .conversion import use_plain_conversion
     from .help import localise, localised_page
     from .usage import decimal_points, global_lang, parser_exceptions, requested_lang, usage_error
 
@@ -26,6 +27,7 @@ def main() -> None:
     lang = requested_lang(argv)
     if lang == "vi":  # numbers as the tool prints them in Vietnamese: 7,39
         argv = decimal_points(argv)
+    use_plain_conversion()
     command = typer.main.get_command(for_arguments(argv))
     if lang != "en":
         localise(command, lang)
