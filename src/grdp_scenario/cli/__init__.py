@@ -1,7 +1,5 @@
 """The command line: a thin layer over the library. Typer is imported only when the CLI runs."""
 
-from __future__ import annotations
-
 import sys
 
 

@@ -2,10 +2,9 @@
 
 Only the command being run is imported and built: a run of ``check`` does not pay for the options of the
 sixteen others (each module pulls in what its options need). Help, completion and a misspelt command get
-the whole application, since they list every command.
+the whole application, since they list every command. The modules of cli/ write their annotations as objects
+(no ``from __future__ import annotations``): typer reads them on every run, and text would be evaluated anew.
 """
-
-from __future__ import annotations
 
 from importlib import import_module
 

@@ -1,7 +1,5 @@
 """``grdp-scenario audit``: every number of the plan checked against the others, for CI."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, List

@@ -1,7 +1,5 @@
 """``grdp-scenario build``: targets for the blocks not yet actual, built from the goal and a profile."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated, List
 

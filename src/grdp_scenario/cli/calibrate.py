@@ -1,7 +1,5 @@
 """``grdp-scenario calibrate``: derive the base-year volumes from the plan's printed growth figures."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``grdp-scenario check``: do the quarterly targets (and what was published) reach the year's goal?"""
 
-from __future__ import annotations
-
 from ..present.i18n import Lang
 from .options import Actuals, Debug, FormatOpt, LangOpt, Output, Outturn, Strict, Targets, VerdictExit
 from .run import emit, guarded

@@ -9,8 +9,6 @@ typer's own conversion, built only then, so an odd value gets typer's behaviour 
 tests/test_conversion.py holds the two to the same results.
 """
 
-from __future__ import annotations
-
 import math
 import re
 from enum import Enum

@@ -2,8 +2,6 @@
 English is the msgid, scripts/i18n.py collects them from the application), and the few words the parser
 prints around them ("Usage:", "Options:", "[default: …]") are labels of the catalogue too."""
 
-from __future__ import annotations
-
 #: The words the parser prints on a help page without asking gettext (click's formatter), and the
 #: catalogue's label for each.
 PAGE_WORDS = {

@@ -1,7 +1,5 @@
 """``grdp-scenario horizon``: do the yearly targets reach the five-year plan's end-year goals?"""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, List
 

@@ -1,7 +1,5 @@
 """``grdp-scenario init``: a new plan and base-year file pair for a region and year, ready to fill in."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, List
 

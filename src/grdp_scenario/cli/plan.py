@@ -1,7 +1,5 @@
 """``grdp-scenario plan export|import``: the plan as a table (indicators down, periods across), out and in."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

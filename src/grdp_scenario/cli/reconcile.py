@@ -1,7 +1,5 @@
 """``grdp-scenario reconcile``: the smallest change to the targets that meets every goal, as printed."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated, List
 

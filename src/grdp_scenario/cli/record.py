@@ -1,7 +1,5 @@
 """``grdp-scenario record``: record a published figure in the outturn file, atomically, under a lock."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, List
 

@@ -1,7 +1,5 @@
 """``grdp-scenario report``: a self-contained HTML or Markdown report for leadership."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

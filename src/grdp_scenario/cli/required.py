@@ -1,7 +1,5 @@
 """``grdp-scenario required``: what must the rest of the year deliver to meet a goal?"""
 
-from __future__ import annotations
-
 from typing import Annotated, List
 
 import typer

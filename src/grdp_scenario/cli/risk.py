@@ -1,7 +1,5 @@
 """``grdp-scenario risk``: how likely is the goal if the target rates may miss?"""
 
-from __future__ import annotations
-
 from typing import Annotated, List
 
 import typer

@@ -1,7 +1,5 @@
 """``grdp-scenario rollover``: next year's base-year file from this base year and the year's actual growth."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

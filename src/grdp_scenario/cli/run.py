@@ -1,7 +1,5 @@
 """Run a command: build its document, render it, print it, exit with its code; bad input exits 2."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Callable

@@ -1,7 +1,5 @@
 """``grdp-scenario schema``: the JSON Schema of the targets file, for editors."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

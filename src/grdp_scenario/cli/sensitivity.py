@@ -1,7 +1,5 @@
 """``grdp-scenario sensitivity``: which lever moves the year most?"""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

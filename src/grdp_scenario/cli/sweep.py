@@ -1,7 +1,5 @@
 """``grdp-scenario sweep``: a grid over one or two rates."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, List
 

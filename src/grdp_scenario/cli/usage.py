@@ -1,8 +1,6 @@
 """Usage errors found by the command-line parser (click): what the parser found, as our fact; the
 presentation words it in the user's language like any other error."""
 
-from __future__ import annotations
-
 import os
 import re
 import sys

@@ -1,7 +1,5 @@
 """``grdp-scenario whatif``: the plan with some rates changed, side by side with the baseline."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, List
 

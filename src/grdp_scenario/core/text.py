@@ -34,4 +34,6 @@ BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u206
 
 def printable(text: str) -> str:
     """Text without control characters (line breaks and tabs kept) or bidirectional overrides."""
+    if text.isprintable():  # no control or format character at all (the bidirectional ones are format): as is
+        return text
     return "".join(c for c in text if c in "\n\t" or (unicodedata.category(c) != "Cc" and c not in BIDI_CONTROLS))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -180,6 +179,8 @@ def write_atomic(path: Path | str, data) -> None:
         raise ReadOnlyTarget(13, "the file is read-only", str(path))
     parent = path.parent if str(path.parent) else Path(".")
     _remove_stale_temporaries(path)
+    import tempfile  # only where a file is written: reading a plan does not pay for it
+
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=TEMP_SUFFIX, dir=parent)
     try:
         with os.fdopen(fd, "wb") as fh:

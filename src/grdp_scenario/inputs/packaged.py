@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 DEFAULT_TARGETS = "targets_2025.yaml"
@@ -14,7 +13,7 @@ DEFAULT_REGION, DEFAULT_BASE_YEAR = "can-tho", 2024
 
 def data_path(name: str) -> Path:
     """A packaged data file: inside the wheel, or data/ of a source checkout."""
-    packaged = resources.files("grdp_scenario") / "data" / name
+    packaged = Path(__file__).resolve().parents[1] / "data" / name  # the package's folder, as installed
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[3] / "data" / name

@@ -8,6 +8,7 @@ each number's line and printed text (see yamlsource).
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -282,7 +283,7 @@ def _check_item(file: str, located: Located, path: tuple, item: Any, allowed: li
 
 
 #: Line breaks YAML counts and editors do not show as such (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR).
-ODD_LINE_BREAKS = frozenset("\x85\u2028\u2029")
+ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 #: The largest input file read: a plan, base year or outturn is a few kilobytes; anything near this is
 #: not one (or is /dev/zero), and reading it whole would only cost memory.
 MAX_BYTES = 10 * 1024 * 1024
@@ -317,8 +318,9 @@ def read_text(path: Path, what: str) -> str:
         raise InputError("file-not-utf8", file=name, kind=what, byte=exc.start, fix="fix-file-encoding") from None
     if not text.strip():
         raise InputError("file-empty", file=name, kind=what, fix="fix-file-empty")
-    odd = next((i for i, c in enumerate(text) if c in ODD_LINE_BREAKS), None)
-    if odd is not None:  # YAML would start a new line there and editors would not: every line number would drift
+    found = ODD_LINE_BREAK.search(text)  # one scan in C: a file is read before every command
+    if found is not None:  # YAML would start a new line there and editors would not: every line number would drift
+        odd = found.start()
         line = text.count("\n", 0, odd) + 1
         code = f"U+{ord(text[odd]):04X}"
         raise InputError("file-odd-line-break", file=name, line=line, char=code, fix="fix-file-odd-line-break")

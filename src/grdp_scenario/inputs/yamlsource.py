@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..core.errors import InputError
 
 Path = tuple[Any, ...]
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # a tuple, not a dataclass: a plan has thousands of places, made on every run
     line: int  # 1-based
     text: str  # the scalar as written, for printed precision
 
@@ -67,6 +66,8 @@ def dotted(path: Path) -> str:
 
 #: A number as people write one (what core/values.py accepts), no YAML 1.1 extras.
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+#: The tag the resolver gives a scalar that is text (a plain word, or anything quoted).
+TEXT_TAG = "tag:yaml.org,2002:str"
 #: The most values aliases may repeat: a plan repeats none, a "billion laughs" file billions.
 MAX_NODES = 100_000
 #: An integer written with leading zeros (017, 02025): decimal, as people write it, not YAML 1.1's octal.
@@ -124,6 +125,8 @@ def load_yaml(text: str, file: str) -> Located:
             finally:
                 inside.discard(id(node))
         places[path] = Place(node.start_mark.line + 1, node.value)
+        if node.tag == TEXT_TAG:  # most scalars are text: taken as written, without the constructor's round
+            return node.value
         value = constructor.construct_object(node)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not PLAIN_NUMBER.fullmatch(node.value):
             # YAML 1.1 reads 1_000 as 1000, 1:20 as 80, 0x1F as 31, .nan as NaN: keep the text, so the number
@@ -139,7 +142,7 @@ def load_yaml(text: str, file: str) -> Located:
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = constructor.construct_object(key_node)
+                key = key_node.value if key_node.tag == TEXT_TAG else constructor.construct_object(key_node)
                 if isinstance(key, (dict, list)):
                     raise InputError("yaml-key-not-text", file=file, line=key_node.start_mark.line + 1, fix="fix-yaml")
                 if key in out:

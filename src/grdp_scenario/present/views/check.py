@@ -6,7 +6,6 @@ from ...core.evaluate import RESIDUAL, Evaluation
 from ..document import Cell, Document, Table
 from ..wording import Wording
 from .common import goal_phrase, points_cell, projected, rate_cell, verdict, verdict_word
-from .live import live_model
 
 
 def growth_table(w: Wording, evaluation: Evaluation, key: str = "growth", title: str | None = None) -> Table:
@@ -216,5 +215,13 @@ def check_document(scenario, evaluation: Evaluation, lang="en") -> Document:
         ok,
         notes,
         exit_code=0 if ok else 1,
-        live_factory=lambda: live_model(evaluation, scenario.goals, lang, scenario.targets),
+        live_factory=lambda: _live_model(evaluation, scenario.goals, lang, scenario.targets),
     )
+
+
+def _live_model(*args):
+    """The model of the page's and the workbook's live what-if (views/live.py), imported only for them: a table
+    or JSON does not pay for it."""
+    from .live import live_model
+
+    return live_model(*args)
