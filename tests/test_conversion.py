@@ -18,7 +18,7 @@ from grdp_scenario.cli.app import application
 VALUES = [
     "json", "JSON", "table", "xlsx", "vi", "en", "nope", "", " ", "10.5", "-3", "+7", "007", "0", "1e3", "1e400",
     "nan", "inf", "1_000", " 5", "5.", ".5", "7,39", "abc", "plan.yaml", "-", "a/b/../c.csv", "Q4.services=16",
-    "12:13:0.5", "100001", "10", "11", "1.0", True, False, ["1", "2"], ("x",),
+    "12:13:0.5", "100001", "10", "11", "1.0", True, False, ["1", "2"], ("x",), 0, 100_000, 2025, 0.0, 2.5, -1,
 ]  # fmt: skip
 
 

@@ -231,10 +231,13 @@ class Plan:
     ) -> WhatifResult:
         """The plan with rates changed, beside the plan (``whatif``): overrides hold together, in any order."""
         from .core.overrides import parse_override, resolve
-        from .inputs.scenario_file import load_scenario_file
 
         economy = self.ready().economy
-        overrides = load_scenario_file(scenario, economy) if scenario else []
+        overrides = []
+        if scenario:
+            from .inputs.scenario_file import load_scenario_file  # pydantic: only for a scenario file
+
+            overrides = load_scenario_file(scenario, economy)
         overrides += [parse_override(t, "set", economy) for t in _texts(set)]
         overrides += [parse_override(t, "shift", economy) for t in _texts(shift)]
         if not overrides:

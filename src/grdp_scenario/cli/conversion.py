@@ -68,9 +68,12 @@ def _number(kind: type, low: float | None, high: float | None):
     pattern = WHOLE if kind is int else DECIMAL
 
     def convert(value: Any, ctx: Any):
-        if type(value) is not str or not pattern.fullmatch(value):
+        if type(value) is kind:  # an option's default
+            number = value
+        elif type(value) is str and pattern.fullmatch(value):
+            number = kind(value)
+        else:
             raise NotPlain
-        number = kind(value)
         if (kind is float and not math.isfinite(number)) or (low is not None and number < low):
             raise NotPlain
         if high is not None and number > high:

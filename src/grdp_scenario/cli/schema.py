@@ -17,7 +17,7 @@ def schema(
 
     def action() -> int:
         from ..inputs.atomic import write_output
-        from ..inputs.horizon import horizon_schema
+        from ..inputs.horizon_schema import horizon_schema
         from ..inputs.plan import json_schema
 
         text = horizon_schema() if horizon else json_schema()

@@ -1,5 +1,6 @@
-"""The plain records read a plan as the pydantic models do: the same fields, the same values, and nothing the
-models refuse (the models are the reference; the records only make a valid file cheap to read)."""
+"""The plain records read a plan and a horizon file as their pydantic models do: the same fields, the same
+values, and nothing the models refuse (the models are the reference; the records make a valid file cheap to
+read)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grdp_scenario.inputs import plan_records, plan_schema
+from grdp_scenario.inputs import horizon, horizon_schema, plan_records, plan_schema
 from grdp_scenario.inputs.yamlsource import load_yaml
 from test_industries import generated, plan_text
 
@@ -25,6 +26,11 @@ PAIRS = [
     (plan_records.PerCapita, plan_schema.PerCapita),
     (plan_records.Assumptions, plan_schema.Assumptions),
     (plan_records.Indicator, plan_schema.Indicator),
+    (horizon.HorizonFile, horizon_schema.HorizonFile),
+    (horizon.Base, horizon_schema.Base),
+    (horizon.HorizonYear, horizon_schema.HorizonYear),
+    (horizon.HorizonAssumptions, horizon_schema.HorizonAssumptions),
+    (horizon.HorizonGoals, horizon_schema.HorizonGoals),
 ]
 
 
@@ -146,3 +152,34 @@ def test_a_rate_out_of_bounds_is_not_plain():
         with pytest.raises(plan_records.NotPlain):
             plan_records.rate(bad)
     assert plan_records.rate(-99.5) == -99.5
+
+
+HORIZON = load_yaml((ROOT / "data" / "horizon_2026_2030.yaml").read_text(encoding="utf-8"), "h.yaml").data
+HORIZON_PATHS = list(_leaves(HORIZON))
+
+
+def horizon_by_models(data: dict):
+    try:
+        dumped = horizon_schema.HorizonFile.model_validate(data).model_dump()
+    except horizon_schema.ValidationError:
+        return None
+    return horizon.HorizonFile.read(dumped)
+
+
+def test_the_shipped_horizon_reads_the_same_both_ways():
+    records = horizon.HorizonFile.read(HORIZON)
+    assert records == horizon_by_models(HORIZON)
+    assert len(records.years) == 5 and records.goals.as_dict()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(HORIZON_PATHS), ODD_VALUES)
+def test_the_horizon_records_accept_nothing_the_models_refuse(path, value):
+    data = _replace(HORIZON, path, value)
+    try:
+        records = horizon.HorizonFile.read(data)
+    except plan_records.NotPlain:
+        return
+    expected = horizon_by_models(data)
+    assert expected is not None, f"the records accepted what the models refuse at {path}: {value!r}"
+    assert records == expected
