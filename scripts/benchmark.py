@@ -2,14 +2,16 @@
 """What the CLI costs, as CPU time (user + system) of whole processes, median of repeated runs, and as a
 multiple of the floor measured in the same run.
 
-    python scripts/benchmark.py [--runs 7] [--quick]
+    python scripts/benchmark.py [--runs 7] [--quick] [--instructions]
 
 The floor is what no implementation of `check` can avoid: starting the interpreter, reading the plan's YAML
 with libyaml, reading the base-year CSV and doing the arithmetic. Budgets (issue #25): `check` ≤ 4× the
 floor, `--help` ≤ 2×, no command above 6×; `audit` and `check` on 30k indicator rows within 3× of 10k rows
 (linear); a 1001 × 1001 `sweep` at most 1.5× a one-point sweep (docs/method.md §9). `--quick` (what CI
 prints) measures start-up and the row slope at 1k/4k only; the full run adds 30k rows, `risk` at 10⁸
-draws and a 10⁷-point sweep to CSV, with their peak memory.
+draws and a 10⁷-point sweep to CSV, with their peak memory. `--instructions` counts the start-up commands'
+instructions with valgrind instead: slow (about 20 s a command) but the same on a busy machine, where CPU
+times move by a third from run to run.
 Not a test: timings depend on the machine; run it and read the multiples.
 """
 
@@ -42,8 +44,34 @@ print(num / sum(volume.values()))
 """
 
 
+#: The command as users run it: the console script pip installs beside the interpreter (else ``-m``).
+SCRIPT = Path(PY).parent / "grdp-scenario"
+
+
 def tool(*args: str) -> list[str]:
-    return [PY, "-m", "grdp_scenario", *args]
+    return [str(SCRIPT), *args] if SCRIPT.exists() else [PY, "-m", "grdp_scenario", *args]
+
+
+def compile_package() -> None:
+    """Write the package's bytecode first, as pip does when it installs a wheel: an editable install under
+    PYTHONDONTWRITEBYTECODE (set on some CI machines) would otherwise compile every module on every run."""
+    import compileall
+
+    import grdp_scenario
+
+    compileall.compile_dir(Path(grdp_scenario.__file__).parent, quiet=1)
+
+
+def instructions(cmd: list[str]) -> float | None:
+    """Millions of instructions of one run, counted by valgrind (the same count on a busy or quiet machine)."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/out", *cmd],
+            capture_output=True,
+            text=True,
+        )
+    found = [line for line in out.stderr.splitlines() if "refs:" in line]
+    return int(found[-1].split("refs:")[1].replace(",", "").strip()) / 1e6 if found else None
 
 
 START_UP = {
@@ -123,7 +151,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="start-up and the 1k/4k row slope only (CI)")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions with valgrind instead (slow, exact)"
+    )
     args = parser.parse_args()
+    compile_package()
+    if args.instructions:
+        count_instructions()
+        return
     runs = 2 if args.quick and args.runs == 7 else args.runs
     floor = median_cpu(START_UP["floor: interpreter + YAML + CSV + arithmetic"], runs)[0]
     print(f"CPU time, median of {runs} runs; multiples of the floor ({floor * 1000:.0f} ms)")
@@ -178,6 +213,20 @@ def main() -> None:
         for name, cmd in heavy.items():
             got = median_cpu(cmd, 1)
             print(f"  {name:<32} " + (f"{got[0]:6.1f} s  {got[1]:6.0f} MiB" if got else "failed"))
+
+
+def count_instructions() -> None:
+    """The start-up budgets in instructions: what a busy machine cannot blur (about 20 s a command)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(os.cpu_count()) as pool:  # one valgrind a core: counts do not depend on load
+        counts = dict(zip(START_UP, pool.map(instructions, START_UP.values())))
+    floor = counts.pop("floor: interpreter + YAML + CSV + arithmetic")
+    print(f"Instructions (valgrind); multiples of the floor ({floor:.0f} M)")
+    for name, got in counts.items():
+        budget = {"--help": 2.0, "check": 4.0}.get(name, 6.0)
+        verdict = "" if got is None else f"  (budget {budget:g}×{'' if got / floor <= budget else ', OVER'})"
+        print(f"  {name:<48} " + (f"{got:7.0f} M  {got / floor:5.2f}×{verdict}" if got else "failed"))
 
 
 if __name__ == "__main__":

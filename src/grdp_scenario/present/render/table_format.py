@@ -35,6 +35,7 @@ def render(document: Document, lang: str = "en", color: bool = False, width: int
         force_terminal=force,
         no_color=os.environ.get("NO_COLOR") is not None,
         highlight=False,
+        emoji=False,  # a name with ":fire:" in it is printed as written (and rich's emoji table is not loaded)
         soft_wrap=False,
     )
     if document.verdict:
