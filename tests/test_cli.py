@@ -226,3 +226,16 @@ def test_a_period_of_blocks_with_different_statuses_is_mixed():
     periods = json.loads(run("check", "-f", "json").stdout)["periods"]
     statuses = {p: periods[p]["status"] for p in ("H1", "Q3", "H2", "9M", "FY")}
     assert statuses == {"H1": "actual", "Q3": "target", "H2": "target", "9M": "mixed", "FY": "mixed"}
+
+
+def test_the_help_page_lists_every_command_as_the_whole_application_would():
+    import typer.main
+
+    from grdp_scenario.cli.app import COMMANDS, application, listing
+
+    def page(command) -> str:
+        return command.get_help(command.make_context("grdp-scenario", [], resilient_parsing=True))
+
+    whole, quick = typer.main.get_command(application()), listing()
+    assert page(quick) == page(whole)
+    assert list(quick.commands) == list(COMMANDS) and not any(c.params for c in quick.commands.values())

@@ -32,7 +32,7 @@ def main() -> None:
     if lang == "vi":  # numbers as the tool prints them in Vietnamese: 7,39
         argv = decimal_points(argv)
     use_plain_conversion()
-    command = typer.main.get_command(for_arguments(argv))
+    command = for_arguments(argv)
     if lang != "en":
         localise(command, lang)
     errors = parser_exceptions()

@@ -6,9 +6,12 @@ the whole application, since they list every command. The modules of cli/ write 
 (no ``from __future__ import annotations``): typer reads them on every run, and text would be evaluated anew.
 """
 
+import inspect
+import os
 from importlib import import_module
 
 import typer
+import typer.core
 
 #: Each command's name and the module (under cli/) that holds its function of the same name; ``plan`` is a
 #: group of subcommands (export, import).
@@ -66,10 +69,27 @@ def application(names: list[str] | tuple[str, ...] = tuple(COMMANDS)) -> typer.T
     return app
 
 
-def for_arguments(argv: list[str]) -> typer.Typer:
-    """The application a command line needs: its command alone, or all of them (help, a misspelling)."""
+def for_arguments(argv: list[str]):
+    """The command a command line needs (a click command): its command alone; for the help page or a misspelt
+    command, the list of commands (``listing``); for shell completion, every command whole."""
     named = next((a for a in argv if not a.startswith("-")), None)
-    return application([named] if named in COMMANDS else tuple(COMMANDS))
+    if named in COMMANDS:
+        return typer.main.get_command(application([named]))
+    if any(key.endswith("_COMPLETE") for key in os.environ):  # the shell asks for words: options included
+        return typer.main.get_command(application())
+    return listing()
+
+
+def listing():
+    """The application as its help page lists it: every command by name and summary, without building any
+    command's options (what typer would do for all seventeen, about a third of ``--help``). A command is built
+    whole when it runs or shows its own help."""
+    group = typer.main.get_command(application(()))
+    for name in COMMANDS:
+        function = getattr(import_module(f"{__package__}.{COMMANDS[name]}"), name)
+        summary = function.info.help if name in GROUPS else inspect.cleandoc(inspect.getdoc(function) or "")
+        group.add_command(typer.core.TyperCommand(name, help=summary))
+    return group
 
 
 def __getattr__(name: str):
