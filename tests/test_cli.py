@@ -239,3 +239,12 @@ def test_the_help_page_lists_every_command_as_the_whole_application_would():
     whole, quick = typer.main.get_command(application()), listing()
     assert page(quick) == page(whole)
     assert list(quick.commands) == list(COMMANDS) and not any(c.params for c in quick.commands.values())
+
+
+@pytest.mark.parametrize("given", [["-f", "md"], ["-fmd"], ["--format", "md"], ["--format=md"]])
+def test_a_bad_value_is_named_however_the_option_was_written(given):
+    done = subprocess.run(
+        [sys.executable, "-m", "grdp_scenario", "check", *given], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert "'md' is not a valid value of --format" in done.stderr

@@ -84,7 +84,7 @@ def usage_error(exc, lang: str = "en", argv: list[str] | None = None) -> str:
             "usage-bad-value",
             where=command,
             option=name,
-            value=_value_of(name, argv or []),
+            value=_value_of(list(getattr(param, "opts", None) or [name]), argv or []),
             command=command,
             fix="fix-usage-help",
         )
@@ -116,11 +116,15 @@ def _no_such_command(exc, command: str, argv: list[str]) -> InputError:
     return InputError("usage-no-such-command", where=command, value=typed, allowed=tuple(known), fix="fix-one-of")
 
 
-def _value_of(option: str, argv: list[str]) -> str:
-    """What the user gave the option (the parser does not keep it)."""
+def _value_of(names: list[str], argv: list[str]) -> str:
+    """What the user gave the option under any of its ``names`` (--format, -f): the parser does not keep it."""
+    found = ""
     for i, arg in enumerate(argv):
-        if arg == option and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith(f"{option}="):
-            return arg.split("=", 1)[1]
-    return ""
+        for option in names:
+            if arg == option and i + 1 < len(argv):
+                found = argv[i + 1]
+            elif arg.startswith(f"{option}=") and option.startswith("--"):
+                found = arg.split("=", 1)[1]
+            elif not option.startswith("--") and arg.startswith(option) and len(arg) > len(option):
+                found = arg[len(option) :]  # -fmd
+    return found

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from enum import Enum
 from importlib import import_module
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from ..document import Document
+if TYPE_CHECKING:  # the help page loads the formats' names, not the document they render
+    from ..document import Document
 
 
 class Format(str, Enum):
