@@ -40,17 +40,17 @@ def render(document: Document, lang: str = "en", color: bool = False, width: int
     )
     if document.verdict:
         style = "green" if document.ok else "bold red" if document.ok is False else ""
-        console.print(Panel(_esc(document.verdict), title=_esc(document.title), style=style, expand=False))
+        console.print(Panel(_text(document.verdict), title=_text(document.title), style=style, expand=False))
     else:
-        console.print(f"[bold]{_esc(document.title)}[/bold]")
+        console.print(_text(document.title, "bold"))
     for t in document.tables:
         for part in _stacked(t, width):
             console.print(part)
     for note in document.notes:
-        console.print(f"• {_esc(note)}")
+        console.print(_text(f"• {note}"))
     text = buffer.getvalue()
     if document.verdict and text.count("\n") > LONG:  # the verdict has scrolled away: it closes the output too
-        console.print(_esc(document.verdict), style="bold")
+        console.print(_text(document.verdict, "bold"))
         text = buffer.getvalue()
     return text
 
@@ -126,19 +126,24 @@ def _widths(t: Table, columns: list[int], mins: list[int], width: int) -> dict[i
 def _rich_table(t: Table, columns: list[int], widths: dict[int, int], title: str):
     from rich.table import Table as RichTable
 
-    table = RichTable(title=_esc(title), title_justify="left", show_lines=False)
+    title_text = _text(title)
+    title_text.style = "table.title"  # the whole line, as rich styles a table's title
+    table = RichTable(title=title_text, title_justify="left", show_lines=False)
     for i in columns:
         table.add_column(
-            _esc(t.columns[i]), justify="right" if t.numeric(i) else "left", width=widths[i], overflow="fold"
+            _text(t.columns[i]), justify="right" if t.numeric(i) else "left", width=widths[i], overflow="fold"
         )
     for row in t.rows:
-        cells = [row[i] for i in columns]
-        table.add_row(*[f"[{STYLE[c.style]}]{_esc(c.text)}[/]" if c.style in STYLE else _esc(c.text) for c in cells])
+        table.add_row(*[_text(row[i].text, STYLE.get(row[i].style, "")) for i in columns])
     return table
 
 
-def _esc(text: str) -> str:
-    """Text as the terminal shows it: rich markup escaped, control characters (escape sequences) removed."""
-    from rich.markup import escape
+def _text(text: str, style: str = ""):
+    """Text as the terminal shows it: as written, never read as markup (a name with "[b]" or ":fire:" in it
+    prints as it is, and nothing is parsed), control characters (escape sequences) removed."""
+    from rich.text import Text
 
-    return escape(printable(text))
+    shown = Text(printable(text))
+    if style:
+        shown.stylize(style, 0, len(shown))  # the words, not the cell's padding
+    return shown
