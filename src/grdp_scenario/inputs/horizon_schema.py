@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ValidationError
+from pydantic import BeforeValidator
 
 from ..core.values import parse_number
-from .plan_schema import Model, Positive, Rate, Region, _checked, from_validation_error
+from .plan_schema import Model, Positive, Rate, Region, _checked, schema_text, validated_by
 from .yamlsource import Located
 
 #: A price or population growth: any finite rate above −100 %.
@@ -93,18 +93,10 @@ class HorizonFile(Model):
 
 
 def validated(located: Located, file: str) -> dict:
-    """The file's data as the models validate it (every value in its plain form), or the first error, placed."""
-    try:
-        return HorizonFile.model_validate(located.data).model_dump()
-    except ValidationError as exc:
-        raise from_validation_error(exc, located, file, HorizonFile) from None
+    """The horizon file's data as the models validate it, or the first error, placed."""
+    return validated_by(HorizonFile, located, file)
 
 
 def horizon_schema() -> str:
     """The JSON Schema of the horizon file, as text."""
-    import json
-
-    schema = HorizonFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "grdp-scenario horizon file"
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return schema_text(HorizonFile, "grdp-scenario horizon file")

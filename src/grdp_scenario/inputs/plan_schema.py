@@ -319,19 +319,29 @@ def _allowed_keys(model: Any, loc: tuple) -> list[str]:
     return sorted(getattr(model, "model_fields", {}))
 
 
-def validated(located: Located, file: str) -> dict:
-    """The file's data as the models validate it (every value in its plain form), or the first error, placed."""
+def validated_by(model: type[BaseModel], located: Located, file: str) -> dict:
+    """The file's data as ``model`` validates it (every value in its plain form), or the first error, placed."""
     try:
-        return TargetsFile.model_validate(located.data).model_dump()
+        return model.model_validate(located.data).model_dump()
     except ValidationError as exc:
-        raise from_validation_error(exc, located, file, TargetsFile) from None
+        raise from_validation_error(exc, located, file, model) from None
+
+
+def validated(located: Located, file: str) -> dict:
+    """The targets file's data as the models validate it, or the first error, placed."""
+    return validated_by(TargetsFile, located, file)
+
+
+def schema_text(model: type[BaseModel], title: str) -> str:
+    """A model's JSON Schema, as text."""
+    import json
+
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def json_schema() -> str:
     """The JSON Schema of the targets file, as text (schema/targets.schema.json is a committed copy)."""
-    import json
-
-    schema = TargetsFile.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "grdp-scenario targets file"
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return schema_text(TargetsFile, "grdp-scenario targets file")
