@@ -25,7 +25,6 @@ from .core.errors import Fact, InputError
 from .core.evaluate import Evaluation, evaluate
 from .core.goals import Goal, find
 from .core.nominal import NominalInputs
-from .core.outturn import Derived
 from .inputs.actuals import BaseYear, load_actuals
 from .inputs.join import economy_from_plan, goals_from_plan, no_figures_error, nominal_inputs_from_plan
 from .inputs.packaged import (
@@ -39,6 +38,7 @@ from .inputs.packaged import (
 from .inputs.plan import PlanFile, load_plan
 
 if TYPE_CHECKING:  # each command's result is imported by its method: check does not pay for the others
+    from .core.outturn import Derived
     from .results import (
         AuditResult,
         ReportResult,
