@@ -123,3 +123,16 @@ def test_the_shipped_plan_keeps_printed_precision(shipped):
     assert plan.decimals("growth", "H1", "agriculture") == 1  # printed "2,8"
     assert plan.decimals("growth", "Q4", "services") == 2  # printed "14,80"
     assert plan.line("growth", "Q3", "services") is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", r"'actuall' is not one of 'actual', 'estimate', 'target'\."),
+        ("vi", r"'actuall' không thuộc các giá trị 'actual', 'estimate', 'target'\."),
+    ],
+)
+def test_a_value_not_among_those_allowed_is_listed_in_the_readers_language(write, lang, sentence):
+    path = write("targets.yaml", mini_targets("  H1: {status: actuall, grdp: 5}\n  H2: {status: target, grdp: 6}"))
+    with raises_saying(sentence, lang):
+        load_plan(path)

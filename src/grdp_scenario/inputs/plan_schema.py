@@ -8,6 +8,7 @@ prove valid is validated here, so every error is pydantic's, placed in the file.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -304,7 +305,10 @@ def from_validation_error(exc: ValidationError, located: Located, file: str, mod
         return placed_error(file, located, path, etype, fix, **ctx)
     shown = value if not isinstance(value, (dict, list)) else None
     code = PYDANTIC_TYPES.get(etype, "value-invalid")
-    return placed_error(file, located, path, code, "fix-value", value=shown, expected=ctx.get("expected"), type=etype)
+    expected = ctx.get("expected")
+    if isinstance(expected, str) and "'" in expected:  # pydantic's "'a', 'b' or 'c'": the values, worded by us
+        expected = tuple(f"'{v}'" for v in re.findall(r"'([^']*)'", expected))
+    return placed_error(file, located, path, code, "fix-value", value=shown, expected=expected, type=etype)
 
 
 def _allowed_keys(model: Any, loc: tuple) -> list[str]:
