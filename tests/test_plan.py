@@ -136,3 +136,16 @@ def test_a_value_not_among_those_allowed_is_listed_in_the_readers_language(write
     path = write("targets.yaml", mini_targets("  H1: {status: actuall, grdp: 5}\n  H2: {status: target, grdp: 6}"))
     with raises_saying(sentence, lang):
         load_plan(path)
+
+
+@pytest.mark.parametrize(
+    ("written", "sentence"),
+    [
+        ("[2025]", r"line 2 \(year\): a single value is expected here, not a list\."),
+        ("{a: 1}", r"line 2 \(year\): a single value is expected here, not a mapping \(key: value\)\."),
+    ],
+)
+def test_a_list_or_mapping_where_one_value_belongs_is_named_as_such(write, written, sentence):
+    text = mini_targets(GOOD_BLOCKS).replace("year: 2025", f"year: {written}", 1)
+    with raises_saying(sentence):
+        load_plan(write("targets.yaml", text))

@@ -305,6 +305,8 @@ def from_validation_error(exc: ValidationError, located: Located, file: str, mod
         return placed_error(file, located, path, etype, fix, **ctx)
     shown = value if not isinstance(value, (dict, list)) else None
     code = PYDANTIC_TYPES.get(etype, "value-invalid")
+    if isinstance(value, (dict, list)) and code not in ("value-not-mapping", "value-not-list"):
+        code = "value-mapping-not-single" if isinstance(value, dict) else "value-list-not-single"
     expected = ctx.get("expected")
     if isinstance(expected, str) and "'" in expected:  # pydantic's "'a', 'b' or 'c'": the values, worded by us
         expected = tuple(f"'{v}'" for v in re.findall(r"'([^']*)'", expected))

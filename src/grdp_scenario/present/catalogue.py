@@ -690,6 +690,8 @@ MESSAGES: dict[str, str] = {
     "value-not-text": N_("'{value}' is not text"),
     "value-not-mapping": N_("a mapping (key: value) is expected here"),
     "value-not-list": N_("a list is expected here"),
+    "value-list-not-single": N_("a single value is expected here, not a list"),
+    "value-mapping-not-single": N_("a single value is expected here, not a mapping (key: value)"),
     "value-not-boolean": N_("'{value}' is not true or false"),
     "value-not-one-of": N_("'{value}' is not one of {expected}"),
     "value-invalid": N_("'{value}' is not valid here ({type})"),
