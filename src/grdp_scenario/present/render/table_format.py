@@ -133,8 +133,12 @@ def _rich_table(t: Table, columns: list[int], widths: dict[int, int], title: str
         table.add_column(
             _text(t.columns[i]), justify="right" if t.numeric(i) else "left", width=widths[i], overflow="fold"
         )
+    figures = {i for i in columns if t.numeric(i)}
     for row in t.rows:
-        table.add_row(*[_text(row[i].text, STYLE.get(row[i].style, "")) for i in columns])
+        cells = [_text(row[i].text, STYLE.get(row[i].style, "")) for i in columns]
+        for i, cell in zip(columns, cells):
+            cell.no_wrap = i in figures  # a figure fits its column whole (_min_width): rich need not try to wrap it
+        table.add_row(*cells)
     return table
 
 
