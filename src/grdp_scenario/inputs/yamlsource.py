@@ -101,10 +101,12 @@ def load_yaml(text: str, file: str) -> Located:
     # visits every repetition, so it counts them (beyond the first visit), and refuses a node inside itself.
     budget = [MAX_NODES]
     inside: set[int] = set()
-
     seen: set[int] = set()
+    # An alias is written *name: a file without a "*" has none, and the walk visits each node once.
+    guarded = "*" in text
+    collections = (yaml.MappingNode, yaml.SequenceNode)
 
-    def walk(node: Any, path: Path) -> Any:
+    def count(node: Any) -> None:
         if id(node) in seen:  # a repetition through an alias
             budget[0] -= 1
         seen.add(id(node))
@@ -118,12 +120,19 @@ def load_yaml(text: str, file: str) -> Located:
             )
         if id(node) in inside:
             raise InputError("yaml-alias-loop", file=file, line=node.start_mark.line + 1, fix="fix-yaml-aliases")
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+
+    def walk(node: Any, path: Path) -> Any:
+        if isinstance(node, collections):
+            if not guarded:
+                return _walk_collection(node, path)
+            count(node)
             inside.add(id(node))
             try:
                 return _walk_collection(node, path)
             finally:
                 inside.discard(id(node))
+        if guarded:
+            count(node)
         places[path] = Place(node.start_mark.line + 1, node.value)
         if node.tag == TEXT_TAG:  # most scalars are text: taken as written, without the constructor's round
             return node.value
@@ -138,7 +147,7 @@ def load_yaml(text: str, file: str) -> Located:
         return value
 
     def _walk_collection(node: Any, path: Path) -> Any:
-        places.setdefault(path, Place(node.start_mark.line + 1, ""))
+        places[path] = Place(node.start_mark.line + 1, "")
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -154,8 +163,7 @@ def load_yaml(text: str, file: str) -> Located:
                         key=key,
                         fix="fix-keep-one",
                     )
-                places[path + (key,)] = Place(value_node.start_mark.line + 1, "")
-                out[key] = walk(value_node, path + (key,))
+                out[key] = walk(value_node, path + (key,))  # the walk places the value
             return out
         return [walk(item, path + (i,)) for i, item in enumerate(node.value)]
 
