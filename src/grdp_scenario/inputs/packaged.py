@@ -11,9 +11,13 @@ DEFAULT_HORIZON = "horizon_2026_2030.yaml"
 DEFAULT_REGION, DEFAULT_BASE_YEAR = "can-tho", 2024
 
 
+#: The package's folder, as installed (resolved once: a check asks for its data files several times).
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
 def data_path(name: str) -> Path:
     """A packaged data file: inside the wheel, or data/ of a source checkout."""
-    packaged = Path(__file__).resolve().parents[1] / "data" / name  # the package's folder, as installed
+    packaged = PACKAGE / "data" / name
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[3] / "data" / name
+    return PACKAGE.parents[1] / "data" / name
