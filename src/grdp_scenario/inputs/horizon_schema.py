@@ -4,12 +4,12 @@ them (inputs/horizon.py, for a fast start)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator
 
 from ..core.values import parse_number
-from .plan_schema import Model, Positive, Rate, Region, _checked, schema_text, validated_by
+from .plan_schema import Model, Positive, Rate, Region, Status, _checked, schema_text, validated_by
 from .yamlsource import Located
 
 #: A price or population growth: any finite rate above −100 %.
@@ -32,7 +32,7 @@ class HorizonYear(Model):
     """One year's real GRDP growth over the year before, percent, and what it is; price and population growth
     of that year where they differ from the horizon's assumptions."""
 
-    status: Literal["actual", "estimate", "target"] = "target"
+    status: Status = "target"
     """actual (published), estimate or target (the year's plan, or the five-year goal spread over the years)."""
     growth: Rate
     """Real GRDP growth, percent over the year before."""

@@ -40,6 +40,9 @@ __all__ = ["NotPlain", "plan_records"]
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 #: Columns of the plan's tables: the base year, then periods of the plan year.
 COLUMNS = ("base_year", *periods.NAMES)
+#: What an indicator row is (the audit adds up flows, not rates), and how a parent's components make it up.
+KINDS = ("flow", "stock", "rate", "share", "level")
+COMPONENTS = ("sum", "within")
 #: What a block's figures are: published by the statistics office, an early figure, or the plan's.
 STATUSES = ("actual", "estimate", "target")
 
@@ -100,7 +103,7 @@ class Indicator(Record):
         "key": (text, REQUIRED),
         "name": (name, REQUIRED),
         "unit": (text, REQUIRED),
-        "kind": (one_of("flow", "stock", "rate", "share", "level"), lambda: "flow"),
+        "kind": (one_of(*KINDS), lambda: "flow"),
         "parent": (optional(text), absent),
         "agency": (optional(text), absent),
         "values": (mapping(amount), dict),
@@ -109,7 +112,7 @@ class Indicator(Record):
         "growth_min": (mapping(amount), dict),
         "text": (mapping(text), dict),
         "stated": (mapping(amount), dict),
-        "components": (optional(one_of("sum", "within")), absent),
+        "components": (optional(one_of(*COMPONENTS)), absent),
         "note": (optional(text), absent),
     }
 

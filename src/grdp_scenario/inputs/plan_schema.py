@@ -18,10 +18,10 @@ from ..core import periods
 from ..core.errors import InputError
 from ..core.text import printable
 from ..core.values import HUGE, RATE_MAX, check_level, parse_number, parse_rate
-from .plan_records import COLUMNS, IDENTIFIER
+from .plan_records import COLUMNS, COMPONENTS, IDENTIFIER, KINDS, STATUSES
 from .yamlsource import Located, placed_error
 
-Status = Literal["actual", "estimate", "target"]
+Status = Literal[STATUSES]
 
 
 def _checked(check, value: Any) -> Any:
@@ -168,7 +168,7 @@ class Indicator(Model):
     """The row's name as printed."""
     unit: str
     """The unit as printed (tỷ đồng, %, triệu lượt)."""
-    kind: Literal["flow", "stock", "rate", "share", "level"] = "flow"
+    kind: Literal[KINDS] = "flow"
     """flow (adds up over quarters), stock (a level at the period's end), rate, share or level: what the
     audit may add up."""
     parent: str | None = None
@@ -187,7 +187,7 @@ class Indicator(Model):
     """Cells that are words rather than a number, by column."""
     stated: dict[str, Amount] = Field(default_factory=dict, json_schema_extra=COLUMN_KEYS)
     """The same figure as the text of the plan states it (values or min), for the audit to compare."""
-    components: Literal["sum", "within"] | None = None
+    components: Literal[COMPONENTS] | None = None
     """For a parent: do its components make up the total (sum) or only part of it (within)?"""
     note: str | None = None
     """Anything a reader of the file should know about the row."""
