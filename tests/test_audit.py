@@ -249,3 +249,21 @@ def test_a_deflator_outside_minus_5_to_15_percent_is_implausible(write, targets_
     assert bool(found) == flagged, (deflator, [f.actual for f in found])
     if flagged:
         assert found[0].actual == pytest.approx(deflator, abs=0.01)
+
+
+def test_a_block_whose_grdp_is_published_not_written_is_checked_against_the_published_figure(tmp_path):
+    """H2 gives its sector's rate in growth and its GRDP only under published (found by hypothesis in
+    test_schema): the weights check reads the GRDP where it stands, and finds it agrees with the sector."""
+    (tmp_path / "targets_2026.yaml").write_text(
+        "region: {key: thu-nghiem, name: Tỉnh Thử Nghiệm}\nyear: 2026\nbase_year: 2025\n"
+        "actuals: actuals_2025.csv\nsectors:\n  - {key: s0, vi: Ngành s0, en: Sector s0}\n"
+        "goals: {FY: {grdp: 0.0}}\ngrowth:\n  H1: {status: actual, s0: 1.0}\n  H2: {status: actual, s0: 1.0}\n"
+        "published: {H2: {grdp: PRINTED}}\n".replace("PRINTED", "1.0"),
+        encoding="utf-8",
+    )
+    (tmp_path / "actuals_2025.csv").write_text(
+        "year,period,sector,volume,current,source\n2025,H1,s0,20.0,,x\n2025,H2,s0,20.0,,x\n", encoding="utf-8"
+    )
+    scenario = Plan.load(tmp_path / "targets_2026.yaml")
+    found = [o for o in run_audit(scenario).outcomes if o.rule == "weights-exist"]
+    assert [(o.period, o.indicator, o.status) for o in found] == [("all", "grdp", EXACT)]

@@ -33,6 +33,8 @@ class Equation:
     variables: tuple[int, ...]
     rates: tuple[float, ...]
     printed: float
+    #: Where the printed figure stands in the targets file: a block's own GRDP, or a published period's item.
+    source: str = "growth"
 
 
 @dataclass(frozen=True)
@@ -68,25 +70,22 @@ def _equations(plan) -> tuple[list[tuple[str, str]], list[Equation]]:
     index = {v: i for i, v in enumerate(variables)}
     eqs: list[Equation] = []
 
-    def add(period: str, item: str, cells: list[tuple[str, str]], printed: float) -> None:
-        eqs.append(
-            Equation(
-                period, item, tuple(index[c] for c in cells), tuple(m.growth[b].rates[s] for s, b in cells), printed
-            )
-        )
+    def add(period: str, item: str, cells: list[tuple[str, str]], printed: float, source: str) -> None:
+        rates = tuple(m.growth[b].rates[s] for s, b in cells)
+        eqs.append(Equation(period, item, tuple(index[c] for c in cells), rates, printed, source))
 
     for b in blocks:
         if m.growth[b].grdp is not None:
-            add(b, "grdp", [(s, b) for s in top], m.growth[b].grdp)
+            add(b, "grdp", [(s, b) for s in top], m.growth[b].grdp, "growth")
     for period, items in m.published.items():
         inside = [b for b in blocks if periods.quarters(b) <= periods.quarters(period)]
         if frozenset().union(*(periods.quarters(b) for b in inside)) != periods.quarters(period):
             continue  # not a union of blocks: it cannot constrain block volumes
         for item, printed in items.items():
             if item == "grdp":
-                add(period, "grdp", [(s, b) for b in inside for s in top], printed)
+                add(period, "grdp", [(s, b) for b in inside for s in top], printed, "published")
             elif item in top:
-                add(period, item, [(item, b) for b in inside], printed)
+                add(period, item, [(item, b) for b in inside], printed, "published")
     return variables, eqs
 
 

@@ -359,11 +359,7 @@ def weights_exist(audit: Audit) -> Iterator[Outcome]:
     bad = []
     for eq, fitted in zip(fit.equations, fit.fitted):
         period, item = eq.period, eq.item
-        section, path = (
-            ("growth", ("growth", period, item))
-            if period in audit.model.growth
-            else ("published", ("published", period, item))
-        )
+        path = (eq.source, period, item)  # where calibrate took the figure from (a block may be published too)
         printed = audit.printed(*path)
         parts_half = 0.0
         weights = [fit.base.volume[v] for v in _variables(fit, eq)]
