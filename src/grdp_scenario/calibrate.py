@@ -16,9 +16,8 @@ are an index whose year total is SCALE.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .core import periods
+from .core.dataclass import dataclass
 from .core.errors import InputError
 from .inputs.actuals import BaseYear
 

@@ -16,10 +16,11 @@ Bad input raises ``grdp_scenario.InputError``, with the message the CLI prints
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from .core.dataclass import dataclass
 from .core.economy import PROVISIONAL, Economy
 from .core.errors import Fact, InputError
 from .core.evaluate import Evaluation, evaluate

@@ -7,10 +7,11 @@ others are gathered here. A result holds facts and numbers only: the words are t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .core.dataclass import dataclass
 from .core.goals import as_mapping
 from .core.rounding import reaches
 

@@ -6,10 +6,11 @@ and the stats; a baseline suppresses acknowledged findings and reports the stale
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Callable
 
+from ..core.dataclass import dataclass
 from ..core.errors import Fact, InputError
 from ..core.rounding import EXACT, FAIL, ROUNDING
 from .checks import CHECKS, Audit, Outcome

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from ..core.dataclass import dataclass
 from ..core.errors import Fact, InputError, NotComputable
 from ..core.growth import weighted_growth
 from ..core.rounding import EXACT, FAIL, MET, MISSED, ROUNDING, WITHIN_ROUNDING, Printed, at_most, equal, total_half

@@ -7,7 +7,7 @@ within the rounding of the printed numbers (an info finding), or fails (a findin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..core.dataclass import dataclass
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import math
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import Any, Callable, get_args, get_origin
 
 #: A number as people type one: what float() and int() read the same way pydantic's lax mode does.
 DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -110,8 +110,6 @@ def use_plain_conversion() -> None:
     """Convert the options' values here, and with typer's adapters only what these readers leave to them.
     A typer without the hooks this needs keeps its own conversion (slower, the same results)."""
     try:
-        from dataclasses import dataclass, field
-
         from typer import _coercion, core
         from typer._click.exceptions import BadParameter
     except ImportError:
@@ -120,11 +118,13 @@ def use_plain_conversion() -> None:
         return
     typers_own = _coercion.build_runtime_param
 
-    @dataclass(frozen=True)
     class PlainRuntimeParam(_coercion.RuntimeParam):
-        convert: Any = None
-        descriptor: Any = None
-        fallback: list = field(default_factory=list)
+        """typer's runtime parameter with this module's reader; typer's own, built on first need, for the rest.
+        A plain subclass (no dataclass of its own: defining one costs a millisecond on every run)."""
+
+        def __init__(self, descriptor: Any, convert: Callable) -> None:
+            super().__init__(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
+            self.convert, self.descriptor, self.fallback = convert, descriptor, None
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             try:
@@ -133,9 +133,9 @@ def use_plain_conversion() -> None:
                 pass
             except BadParameter:
                 raise
-            if not self.fallback:
-                self.fallback.append(typers_own(self.descriptor))
-            return self.fallback[0]._coerce_value(value, param=param, ctx=ctx)
+            if self.fallback is None:
+                self.fallback = typers_own(self.descriptor)
+            return self.fallback._coerce_value(value, param=param, ctx=ctx)
 
     def build_runtime_param(descriptor):
         convert = (
@@ -145,11 +145,6 @@ def use_plain_conversion() -> None:
         )
         if convert is None:
             return typers_own(descriptor)
-        return PlainRuntimeParam(
-            parameter_info=descriptor.parameter_info,
-            annotation=descriptor.annotation,
-            convert=convert,
-            descriptor=descriptor,
-        )
+        return PlainRuntimeParam(descriptor, convert)
 
     core.build_runtime_param = build_runtime_param

@@ -14,10 +14,11 @@ refuses, for the same reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Mapping, Sequence
 
 from . import periods
+from .dataclass import dataclass
 from .economy import Economy
 from .errors import Fact, InputError
 from .evaluate import PeriodResult, period_result

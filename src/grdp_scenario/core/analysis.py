@@ -8,9 +8,8 @@ real economy, so it follows children, given GRDP figures and unions exactly as `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import periods
+from .dataclass import dataclass
 from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of

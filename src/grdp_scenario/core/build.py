@@ -18,11 +18,12 @@ targets are rounded to the printed precision so that the printed figures meet ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from .analysis import effects, figure_value
+from .dataclass import dataclass
 from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of

@@ -7,10 +7,11 @@ overrides (``overrides.resolve``), read by ``evaluate``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Mapping
 
 from . import periods
+from .dataclass import dataclass
 from .errors import Fact, NotComputable
 from .growth import weighted_growth
 

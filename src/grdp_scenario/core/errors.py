@@ -8,9 +8,11 @@ in the reader's language, and a translator never touches code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Any, Mapping
+
+from .dataclass import dataclass
 
 
 @dataclass(frozen=True, repr=False)

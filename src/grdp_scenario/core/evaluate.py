@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Mapping, Sequence
 
 from . import periods
+from .dataclass import dataclass
 from .economy import Economy
 from .errors import Fact, NotComputable
 from .growth import contribution, weighted_growth

@@ -12,10 +12,11 @@ the rates, and every command that moves rates (required, risk, reconcile, build,
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Mapping
 
 from . import periods
+from .dataclass import dataclass
 from .economy import Economy
 from .evaluate import period_result, rounding_of, spread, value_of
 from .nominal import NominalInputs, nominal_result

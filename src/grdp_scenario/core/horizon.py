@@ -11,9 +11,10 @@ form. Goals are judged by the one rule of ``rounding.goal_verdict``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, Mapping, Sequence
 
+from .dataclass import dataclass
 from .errors import InputError
 from .rounding import Judged
 from .values import check_rate, parse_number

@@ -14,7 +14,7 @@ objective is ½‖y‖². Raising a rate never lowers a growth aggregate, so A �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .dataclass import dataclass
 
 #: Changes, residuals and multipliers smaller than this (in points) are zero.
 TOLERANCE = 1e-10

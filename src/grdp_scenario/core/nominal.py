@@ -10,9 +10,9 @@ GRDP over its per-capita figure) and show them as the assumptions they are.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any, Mapping
 
+from .dataclass import dataclass
 from .errors import Fact
 from .growth import nominal_value, shares
 

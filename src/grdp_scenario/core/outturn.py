@@ -8,11 +8,12 @@ the blocks they are made of.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Mapping
 
 from . import periods
+from .dataclass import dataclass
 from .economy import Economy
 from .errors import Fact, InputError, NotComputable
 from .growth import completing_block_rate, weighted_growth

@@ -15,11 +15,12 @@ cannot all hold and are refused, named.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Iterable, Literal, Mapping
 
 from . import periods
+from .dataclass import dataclass
 from .economy import Block, Economy
 from .errors import Fact, InputError, NotComputable
 from .evaluate import value_of

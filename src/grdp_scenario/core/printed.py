@@ -13,11 +13,12 @@ their ceilings miss a goal is cut; a small branch-and-bound over the choices is 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from .analysis import effects, figure_value
+from .dataclass import dataclass
 from .economy import Economy
 from .goals import PERCENT, Goal
 from .overrides import moved

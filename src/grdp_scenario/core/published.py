@@ -27,9 +27,10 @@ figure's rounding can move it, and the sum over figures (linearised, box-shaped)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from . import periods
+from .dataclass import dataclass
 from .errors import InputError
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")

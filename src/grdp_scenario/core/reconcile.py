@@ -11,10 +11,10 @@ without the assumed share of the parent (the rest of the parent absorbs the chan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .analysis import effects, far_from_data, figure_value
+from .dataclass import dataclass
 from .economy import PROVISIONAL, Economy
 from .errors import Fact, InputError
 from .goals import Goal

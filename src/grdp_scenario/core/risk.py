@@ -9,11 +9,12 @@ A vectorised Monte Carlo with a seed cross-checks it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from statistics import NormalDist
 from typing import Any, Sequence
 
 from .analysis import effects
+from .dataclass import dataclass
 from .economy import Economy
 from .errors import InputError
 from .goals import PERCENT, Goal

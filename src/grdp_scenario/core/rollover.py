@@ -6,10 +6,10 @@ named, never guessed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Mapping
 
 from . import periods
+from .dataclass import dataclass
 from .economy import Block, Economy
 
 #: Why a block's volumes are not determined; SPLIT: only their sum over a published period is.

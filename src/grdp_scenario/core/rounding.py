@@ -8,7 +8,7 @@ rounding: 9 223 vs 264 + … may be, 9 007 vs 5 432 is not). ``goal_verdict`` is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .dataclass import dataclass
 
 EXACT = "exact"
 ROUNDING = "rounding"

@@ -11,9 +11,10 @@ gives them together, so every point equals ``whatif`` with the same ``--set``s.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
+from .dataclass import dataclass
 from .economy import Economy
 from .errors import InputError
 from .evaluate import value_of

@@ -8,10 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..core import periods
+from ..core.dataclass import dataclass
 from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import check_level, parse_number

@@ -12,11 +12,12 @@ import io
 import os
 import stat
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..core import periods
+from ..core.dataclass import dataclass
 from ..core.errors import InputError
 from ..core.outturn import Published
 from ..core.text import printable, spreadsheet_restore, spreadsheet_safe

@@ -22,11 +22,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from ..core import periods
+from ..core.dataclass import dataclass
 from ..core.errors import InputError
 from ..core.text import spreadsheet_restore, spreadsheet_safe
 from ..core.values import is_number, parse_number

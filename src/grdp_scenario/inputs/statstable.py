@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..core import periods
+from ..core.dataclass import dataclass
 from ..core.errors import InputError
 from ..core.values import check_level, is_number, parse_number
 from .vsic import BY_LETTER, SECTIONS

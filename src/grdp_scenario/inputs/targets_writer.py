@@ -9,10 +9,11 @@ is returned, so a file that says anything else is never written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from ..core.dataclass import dataclass
 from ..core.economy import Economy
 from ..core.evaluate import computed_period_result
 from ..core.printed import nearest_printed

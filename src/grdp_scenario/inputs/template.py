@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
 
 from ..core import periods
+from ..core.dataclass import dataclass
 from ..core.errors import InputError
 from .actuals import COLUMNS as ACTUALS_COLUMNS
 from .plan_records import IDENTIFIER

@@ -11,7 +11,8 @@ thousands separators after the digits: the value itself). Format codes: ECMA-376
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..core.dataclass import dataclass
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ alone forgets both, so we walk the YAML node tree ourselves and keep a map of pa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, NamedTuple
 
+from ..core.dataclass import dataclass
 from ..core.errors import InputError
 
 Path = tuple[Any, ...]

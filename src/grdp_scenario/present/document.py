@@ -6,8 +6,10 @@ turns ``exit_code`` into the process's exit code. Nothing here knows about the t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable
+
+from ..core.dataclass import dataclass
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ document writes them (Quý III, 9 tháng), sectors by their names in the plan, f
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.dataclass import dataclass
 from ..core.errors import Fact, InputError
 from ..core.goals import LEVEL_UNITS
 from .catalogue import LABELS, MESSAGES, RULE_TEXTS

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ...core.dataclass import dataclass
 from ...inputs.template import Comments
 from ..wording import Wording
 
