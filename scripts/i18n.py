@@ -1,9 +1,11 @@
-"""Keep the gettext catalogue in step with the code: ``python scripts/i18n.py``.
+"""Keep the gettext catalogue and the help page's contents in step with the code: ``python scripts/i18n.py``.
 
 Every message id of ``present/catalogue.py``, and every help text of the command line (its English is the
-id: ``cli/help.py``), gets an entry in ``locale/vi/LC_MESSAGES/grdp_scenario.po``
-(new ones with an empty translation to fill in), entries the code no longer uses are dropped, and existing
-translations are kept. A test fails while any translation is empty, so nothing ships half in English.
+id: ``cli/help.py``), gets an entry in ``locale/vi/LC_MESSAGES/grdp_scenario.po`` (new ones with an empty
+translation to fill in), entries the code no longer uses are dropped, and existing translations are kept. A
+test fails while any translation is empty, so nothing ships half in English. ``cli/listing.json`` gets what
+the help page lists: ``grdp-scenario --help`` reads it instead of building the parser, and a test fails
+while it differs from the application.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ HEADER = (
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from grdp_scenario.cli.help import help_ids  # noqa: E402
+from grdp_scenario.cli.help import LISTING, help_ids, listing_contents  # noqa: E402
 from grdp_scenario.present.catalogue import message_ids  # noqa: E402
 from grdp_scenario.present.i18n import po_path  # noqa: E402
 
@@ -50,6 +52,14 @@ def sync(lang: str = "vi") -> tuple[int, int]:
     return added, dropped
 
 
+def write_listing() -> None:
+    """The help page's contents, which ``grdp-scenario --help`` lays out without importing the parser."""
+    import json
+
+    LISTING.write_text(json.dumps(listing_contents(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
+    write_listing()
     added, dropped = sync()
     print(f"{po_path('vi')}: {added} new message(s) to translate, {dropped} stale dropped")

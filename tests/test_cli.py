@@ -241,6 +241,42 @@ def test_the_help_page_lists_every_command_as_the_whole_application_would():
     assert list(quick.commands) == list(COMMANDS) and not any(c.params for c in quick.commands.values())
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("columns", [30, 50, 52, 60, 79, 80, 81, 200])
+def test_the_help_page_written_without_the_parser_is_the_parsers(lang, columns, monkeypatch):
+    import typer.core
+
+    from grdp_scenario.cli.app import listing
+    from grdp_scenario.cli.help import localise, localised_page, page
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setattr(typer.core, "_", typer.core._)  # localise() points the parser's words at the catalogue
+    group = listing()
+    if lang != "en":
+        localise(group, lang)
+    parsers = group.get_help(group.make_context("grdp-scenario", [], resilient_parsing=True)) + "\n"
+    assert page(lang) == (parsers if lang == "en" else localised_page(parsers, lang))
+
+
+def test_the_help_pages_contents_are_the_applications():
+    from grdp_scenario.cli.help import LISTING, listing_contents
+
+    assert json.loads(LISTING.read_text(encoding="utf-8")) == listing_contents(), "run python scripts/i18n.py"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--lang", "vi", "--help"], []])
+def test_the_help_page_is_written_without_the_parser(argv):
+    code = (
+        f"import sys; sys.argv=['grdp-scenario', *{argv!r}]\n"
+        "from grdp_scenario.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    print('EXIT', e.code)\n"
+        "print('LOADED', [m for m in ('typer', 'rich', 'pydantic') if m in sys.modules])"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "Commands:" in proc.stdout or "Lệnh:" in proc.stdout, proc.stdout + proc.stderr
+    assert f"EXIT {0 if argv else 2}" in proc.stdout and "LOADED []" in proc.stdout, proc.stdout
+
+
 @pytest.mark.parametrize("given", [["-f", "md"], ["-fmd"], ["--format", "md"], ["--format=md"]])
 def test_a_bad_value_is_named_however_the_option_was_written(given):
     done = subprocess.run(

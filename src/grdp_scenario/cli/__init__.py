@@ -19,16 +19,23 @@ def main() -> None:
     # pydantic looks for plugins among every installed package's entry points when it first builds a model;
     # the tool uses none, so the scan is skipped (the user's own setting wins).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from .usage import decimal_points, global_lang, requested_lang
+
+    argv = global_lang(sys.argv[1:])  # `grdp-scenario --lang vi check`: the language for every command
+    lang = requested_lang(argv)
+    if argv in ([], ["--help"]) and not any(key.endswith("_COMPLETE") for key in os.environ):
+        from .help import page
+
+        sys.stdout.write(page(lang))  # the list of commands, without building the parser
+        sys.exit(0 if argv else 2)  # named without a command: the page, as a usage error
     import typer
     import typer.main
 
     from .app import for_arguments
     from .conversion import use_plain_conversion
     from .help import localise, localised_page
-    from .usage import decimal_points, global_lang, parser_exceptions, requested_lang, usage_error
+    from .usage import parser_exceptions, usage_error
 
-    argv = global_lang(sys.argv[1:])  # `grdp-scenario --lang vi check`: the language for every command
-    lang = requested_lang(argv)
     if lang == "vi":  # numbers as the tool prints them in Vietnamese: 7,39
         argv = decimal_points(argv)
     use_plain_conversion()
