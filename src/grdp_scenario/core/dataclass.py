@@ -19,7 +19,15 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import reprlib
-from typing import Any, Callable, dataclass_transform
+from typing import Any, Callable
+
+try:
+    from typing import dataclass_transform
+except ImportError:  # Python 3.10: the decorator only tells type checkers, so without it nothing changes
+
+    def dataclass_transform(**_: Any) -> Callable:
+        return lambda decorator: decorator
+
 
 #: What a field may ask for beyond its default; anything else is refused (the standard decorator serves).
 PLAIN_FIELD = {"init": True, "hash": None, "kw_only": False}
