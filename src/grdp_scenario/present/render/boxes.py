@@ -77,7 +77,8 @@ def break_offsets(line: str, width: int) -> list[int]:
 
 def wrap(text: str, width: int, justify: str | None = None, no_wrap: bool = False) -> list[str]:
     """The lines of ``text`` in ``width`` cells, as rich's ``Text.wrap`` gives them (overflow "fold"; the blanks
-    rich strips past the edge are the ones the cut at ``width`` drops)."""
+    rich strips past the edge are the ones the cut at ``width`` drops). A paragraph printed on its own is
+    wrapped so, without justifying."""
     lines = []
     for line in text.split("\n"):
         if no_wrap:
@@ -93,11 +94,6 @@ def wrap(text: str, width: int, justify: str | None = None, no_wrap: bool = Fals
                 piece = " " * (width - len(piece)) + piece
             lines.append(piece[:width])
     return lines
-
-
-def paragraph(text: str, width: int) -> list[str]:
-    """A paragraph printed on its own (``console.print(Text(...))``)."""
-    return wrap(text, width)
 
 
 def panel(text: str, title: str, width: int) -> list[str]:

@@ -65,15 +65,15 @@ def _plain(document: Document, parts: list[Part], width: int) -> str:
     if document.verdict:
         lines = boxes.panel(printable(document.verdict), printable(document.title), width)
     else:
-        lines = boxes.paragraph(printable(document.title), width)
+        lines = boxes.wrap(printable(document.title), width)
     for part in parts:
         rows = [[(printable(text), whole) for text, _, whole in row] for row in part.rows]
         headers = [printable(h) for h in part.headers]
         lines += boxes.table(printable(part.title), headers, rows, part.widths, part.right)
     for note in document.notes:
-        lines += boxes.paragraph(printable(f"• {note}"), width)
+        lines += boxes.wrap(printable(f"• {note}"), width)
     if document.verdict and len(lines) > LONG:  # the verdict has scrolled away: it closes the output too
-        lines += boxes.paragraph(printable(document.verdict), width)
+        lines += boxes.wrap(printable(document.verdict), width)
     return "".join(line + "\n" for line in lines)
 
 
