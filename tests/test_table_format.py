@@ -1,9 +1,13 @@
-"""The table format draws its boxes without rich (render/boxes.py) exactly as rich draws them without colour:
-random documents, at random widths, rendered both ways, are the same text (rich is the reference)."""
+"""The table format draws its boxes without rich (render/boxes.py) exactly as rich draws them: random
+documents, at random widths, rendered both ways, are the same text, and in colour each character has the
+style rich gives it (rich is the reference)."""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,12 +46,45 @@ def documents(draw) -> Document:
     )
 
 
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def styles(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each character as the terminal shows it, with the SGR codes in force on it (a blank's are not seen)."""
+    shown, codes, at = [], frozenset(), 0
+    for match in [*SGR.finditer(text), None]:
+        end = match.start() if match else len(text)
+        shown += [(c, frozenset() if c in " \n" else codes) for c in text[at:end]]
+        if match:
+            given = match.group(1)
+            codes = frozenset() if given in ("", "0") else codes | set(given.split(";"))
+            at = match.end()
+    return shown
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents(), width=st.integers(40, 200))
 def test_boxes_draw_what_rich_draws(document, width):
     parts = [part for t in document.tables for part in table_format._stacked(t, width)]
     if table_format._drawable(document, parts, width):
-        assert table_format._plain(document, parts, width) == table_format._rich(document, parts, width, False)
+        assert table_format._drawn(document, parts, width, {}) == table_format._rich(document, parts, width, False)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=documents(), width=st.integers(40, 200), no_color=st.booleans())
+def test_boxes_colour_each_character_as_rich_does(document, width, no_color):
+    parts = [part for t in document.tables for part in table_format._stacked(t, width)]
+    if not table_format._drawable(document, parts, width):
+        return
+    with mock.patch.dict(os.environ, {"TERM": "xterm-256color"}):  # a terminal that has colours
+        os.environ.pop("NO_COLOR", None)
+        if no_color:
+            os.environ["NO_COLOR"] = "1"
+        codes = table_format.NO_COLOR_CODES if no_color else table_format.CODES
+        ours = table_format._drawn(document, parts, width, codes)
+        riches = table_format._rich(document, parts, width, True)
+    assert styles(ours) == styles(riches)
+    assert SGR.sub("", ours) == table_format._drawn(document, parts, width, {})  # the same characters
 
 
 def test_every_character_boxes_draws_is_one_cell_wide_in_riches_measure():
@@ -68,12 +105,16 @@ def test_the_shipped_plans_check_is_drawn_without_rich(monkeypatch):
         assert table_format.render(document, "vi", width=width) == table_format._rich(document, parts, width, False)
 
 
-def test_colour_and_wide_characters_are_left_to_rich():
-    document = Document(title="Tỉnh X", data={}, verdict="MET", ok=True)
-    assert "\x1b[" in table_format.render(document, color=True, width=80)
+def test_wide_characters_and_dumb_terminals_are_left_to_rich(monkeypatch):
     wide = Document(title="省 X", data={}, verdict="MET", ok=True)
     assert not table_format._drawable(wide, [], 80)
     assert "省 X" in table_format.render(wide, width=80)
+    monkeypatch.setenv("TERM", "dumb")
+    assert not table_format._colours_as_rich_would()
+    monkeypatch.setenv("TERM", "xterm")
+    assert table_format._colours_as_rich_would()
+    document = Document(title="Tỉnh X", data={}, verdict="MET", ok=True)
+    assert "\x1b[32m" in table_format.render(document, color=True, width=80)
 
 
 def test_a_check_without_colour_does_not_import_rich():

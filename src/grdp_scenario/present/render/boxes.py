@@ -1,12 +1,14 @@
-"""The table format's boxes drawn without rich, character for character as rich draws them without colour.
+"""The table format's boxes drawn without rich, character for character as rich draws them.
 
 rich is a third of a ``check`` that prints a table: importing it and laying out a few hundred cells, each
 through its general machinery (issue #25). What the table format asks of it is narrow: a panel with a title,
 tables whose column widths table_format has already chosen, and paragraphs, all in characters one cell wide.
 This module draws exactly that, by the rules rich follows (its word wrapping, justification, padding and box
-characters); ``tests/test_table_format.py`` renders random documents both ways and holds them equal. The table
-format uses rich itself wherever this module does not promise the same result: colour, text with wide,
-combining or tab characters, and a table that would not fit the terminal whole.
+characters) and in its colours (each character in the style rich gives it); ``tests/test_table_format.py``
+renders random documents both ways and holds them equal, character for character and style for style. The
+table format uses rich itself wherever this module does not promise the same result: text with wide,
+combining or tab characters, a table that would not fit the terminal whole, and terminals whose colours
+rich works out otherwise (Windows, notebooks, a "dumb" TERM).
 """
 
 from __future__ import annotations
@@ -96,9 +98,9 @@ def wrap(text: str, width: int, justify: str | None = None, no_wrap: bool = Fals
     return lines
 
 
-def panel(text: str, title: str, width: int) -> list[str]:
+def panel(text: str, title: str, width: int, code: str = "") -> list[str]:
     """A rounded box around ``text`` with ``title`` centred in its top edge, as narrow as the text allows
-    (rich's ``Panel(..., expand=False)``, padding of one blank each side)."""
+    (rich's ``Panel(..., expand=False)``, padding of one blank each side), all of it in colour ``code``."""
     longest = max((len(line) for line in text.split("\n")), default=0)
     inner = min(longest + 2, width - 2)
     if title:
@@ -111,17 +113,25 @@ def panel(text: str, title: str, width: int) -> list[str]:
     else:
         top = "╭" + "─" * inner + "╮"
     body = ["│ " + line.ljust(inner - 2) + " │" for line in wrap(text, inner - 2)]
-    return [top, *body, "╰" + "─" * inner + "╯"]
+    return [styled(line, code) for line in (top, *body, "╰" + "─" * inner + "╯")]
 
 
-def table(title: str, headers: list[str], rows: list[list[tuple[str, bool]]], widths: list[int], right: list[bool]):
+def table(
+    title: str,
+    headers: list[str],
+    rows: list[list[tuple[str, str, bool]]],
+    widths: list[int],
+    right: list[bool],
+    title_code: str = "",
+    header_code: str = "",
+):
     """A table with a heavy head (rich's ``box.HEAVY_HEAD``), the title above it on the left; each column
     ``widths[i]`` wide besides a blank each side, its text to the right where ``right[i]``. A row's cells are
-    (text, no_wrap)."""
+    (text, code, no_wrap), ``code`` the cell's colour (``styled``); the title and headers have theirs."""
     total = sum(widths) + 3 * len(widths) + 1
-    lines = wrap(title, total, "left") if title else []
+    lines = [styled(line, title_code) for line in wrap(title, total, "left")] if title else []
     lines.append("┏" + "┳".join("━" * (w + 2) for w in widths) + "┓")
-    lines += _row([(h, False) for h in headers], widths, right, "┃", bottom=True)
+    lines += _row([(h, header_code, False) for h in headers], widths, right, "┃", bottom=True)
     lines.append("┡" + "╇".join("━" * (w + 2) for w in widths) + "┩")
     for row in rows:
         lines += _row(row, widths, right, "│")
@@ -129,11 +139,24 @@ def table(title: str, headers: list[str], rows: list[list[tuple[str, bool]]], wi
     return lines
 
 
-def _row(cells: list[tuple[str, bool]], widths: list[int], right: list[bool], edge: str, bottom: bool = False):
+def _row(cells: list[tuple[str, str, bool]], widths: list[int], right: list[bool], edge: str, bottom: bool = False):
     """One row's lines: each cell wrapped in its column, the shorter ones filled with blank lines below (the
     header's above: rich sets headers on the line above the rule)."""
-    columns = [wrap(text, w, "right" if r else "left", no_wrap) for (text, no_wrap), w, r in zip(cells, widths, right)]
+    columns = [
+        [styled(line, code) for line in wrap(text, w, "right" if r else "left", no_wrap)]
+        for (text, code, no_wrap), w, r in zip(cells, widths, right)
+    ]
     height = max(len(c) for c in columns)
     fill = [[" " * w] * (height - len(c)) for c, w in zip(columns, widths)]
     columns = [f + c if bottom else c + f for c, f in zip(columns, fill)]
     return [edge + edge.join(f" {c[k]} " for c in columns) + edge for k in range(height)]
+
+
+def styled(line: str, code: str) -> str:
+    """``line`` in the terminal style of SGR ``code`` ("32" green, "1;31" bold red), its blanks at either end
+    left as they are (a colour on a blank shows nothing); no code, no change."""
+    core = line.strip(" ")
+    if not code or not core:
+        return line
+    start = line.index(core)
+    return f"{line[:start]}\x1b[{code}m{core}\x1b[0m{line[start + len(core) :]}"

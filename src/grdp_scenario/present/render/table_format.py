@@ -4,9 +4,9 @@ Every table fits the terminal whole: numbers never wrap or shorten, labels wrap 
 a table too wide for the terminal is stacked into several narrower ones, each repeating the columns that
 say what a row is (the key columns: the labels before the first column of numbers).
 
-The layout is decided here (``Part``: each table's columns and their widths); rich draws it in colour, and
-``boxes`` draws the same characters without colour, where it promises rich's result (a third of the run
-of ``check`` saved: issue #25).
+The layout is decided here (``Part``: each table's columns and their widths); ``boxes`` draws it, in the
+characters and colours rich would (a third of the run of ``check`` saved: issue #25), and rich itself
+where ``boxes`` does not promise its result.
 """
 
 from __future__ import annotations
@@ -43,13 +43,30 @@ class Part(NamedTuple):
         return sum(self.widths) + EDGE * len(self.widths) + 1
 
 
+#: The SGR codes of the styles the table uses, as rich writes them for a terminal: rich's default theme's
+#: ``table.title`` (italic) and ``table.header`` (bold), and ``STYLE``'s colours.
+CODES = {"table.title": "3", "table.header": "1", "bold": "1", "green": "32", "bold red": "1;31"}
+#: The same without colours (NO_COLOR): bold and italic stay.
+NO_COLOR_CODES = {**CODES, "green": "", "bold red": "1"}
+
+
 def render(document: Document, lang: str = "en", color: bool = False, width: int | None = None) -> str:
     width = width or _terminal_width()
     parts = [part for t in document.tables for part in _stacked(t, width)]
     color = color or os.environ.get("FORCE_COLOR") is not None
-    if not color and _drawable(document, parts, width):
-        return _plain(document, parts, width)
+    if _drawable(document, parts, width) and (not color or _colours_as_rich_would()):
+        codes = (NO_COLOR_CODES if os.environ.get("NO_COLOR") is not None else CODES) if color else {}
+        return _drawn(document, parts, width, codes)
     return _rich(document, parts, width, color)
+
+
+def _colours_as_rich_would() -> bool:
+    """Whether rich would colour this terminal with the standard codes ``CODES`` gives: not on Windows (its
+    legacy console), not in a notebook, not in a terminal that says it has no colour."""
+    import sys
+
+    term = os.environ.get("TERM", "").lower()
+    return sys.platform != "win32" and "IPython" not in sys.modules and term not in ("dumb", "unknown")
 
 
 def _drawable(document: Document, parts: list[Part], width: int) -> bool:
@@ -61,19 +78,22 @@ def _drawable(document: Document, parts: list[Part], width: int) -> bool:
     return all(part.width <= width for part in parts) and all(boxes.drawable(printable(t)) for t in texts)
 
 
-def _plain(document: Document, parts: list[Part], width: int) -> str:
+def _drawn(document: Document, parts: list[Part], width: int, codes: dict[str, str]) -> str:
+    """The document drawn by ``boxes``; ``codes`` the SGR code of each style (none: no colour)."""
     if document.verdict:
-        lines = boxes.panel(printable(document.verdict), printable(document.title), width)
+        colour = "green" if document.ok else "bold red" if document.ok is False else ""
+        lines = boxes.panel(printable(document.verdict), printable(document.title), width, codes.get(colour, ""))
     else:
-        lines = boxes.wrap(printable(document.title), width)
+        lines = [boxes.styled(line, codes.get("bold", "")) for line in boxes.wrap(printable(document.title), width)]
     for part in parts:
-        rows = [[(printable(text), whole) for text, _, whole in row] for row in part.rows]
+        rows = [[(printable(text), codes.get(style, ""), whole) for text, style, whole in row] for row in part.rows]
         headers = [printable(h) for h in part.headers]
-        lines += boxes.table(printable(part.title), headers, rows, part.widths, part.right)
+        title_code, header_code = codes.get("table.title", ""), codes.get("table.header", "")
+        lines += boxes.table(printable(part.title), headers, rows, part.widths, part.right, title_code, header_code)
     for note in document.notes:
         lines += boxes.wrap(printable(f"• {note}"), width)
     if document.verdict and len(lines) > LONG:  # the verdict has scrolled away: it closes the output too
-        lines += boxes.wrap(printable(document.verdict), width)
+        lines += [boxes.styled(line, codes.get("bold", "")) for line in boxes.wrap(printable(document.verdict), width)]
     return "".join(line + "\n" for line in lines)
 
 
