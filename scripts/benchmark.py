@@ -88,7 +88,7 @@ START_UP = {
     "check --help": tool("check", "--help"),
     "check": tool("check"),
     "check --format json": tool("check", "--format", "json"),
-    # A terminal: the table in colour, which rich draws (without colour the table format draws it itself).
+    # A terminal: the table in colour (as a pipe gets it without).
     "check in colour (FORCE_COLOR)": ["FORCE_COLOR=1", *tool("check")],
     "whatif --set Q4.services=16": tool("whatif", "--set", "Q4.services=16"),
     "required": tool("required"),

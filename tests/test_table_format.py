@@ -9,6 +9,7 @@ import re
 import sys
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -117,12 +118,15 @@ def test_wide_characters_and_dumb_terminals_are_left_to_rich(monkeypatch):
     assert "\x1b[32m" in table_format.render(document, color=True, width=80)
 
 
-def test_a_check_without_colour_does_not_import_rich():
+@pytest.mark.parametrize("colour", [{}, {"FORCE_COLOR": "1", "TERM": "xterm"}], ids=["pipe", "terminal"])
+def test_a_check_does_not_import_rich(colour):
     import subprocess
 
     code = (
         "import sys; sys.argv = ['grdp-scenario', 'check']\nfrom grdp_scenario.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\nprint('RICH', 'rich' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")} | colour
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert "RICH False" in done.stdout, done.stdout + done.stderr
+    assert ("\x1b[32m" in done.stdout) == bool(colour)
