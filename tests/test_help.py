@@ -15,13 +15,13 @@ TEXT = st.lists(WORD, min_size=1, max_size=40).map(" ".join)
 NAME = st.text(alphabet="-abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=36)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(text=TEXT, limit=st.integers(5, 90))
 def test_a_short_help_is_clicks(text, limit):
     assert _short(text, limit) == make_default_short_help(text, limit)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(text=TEXT, width=st.integers(10, 120), indent=st.sampled_from(["", "  ", "Usage: grdp-scenario "]))
 def test_a_wrapped_text_is_clicks(text, width, indent):
     assert _wrap(text, width, indent, " " * len(indent)) == wrap_text(
@@ -29,7 +29,7 @@ def test_a_wrapped_text_is_clicks(text, width, indent):
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(rows=st.lists(st.tuples(NAME, TEXT), min_size=1, max_size=6), width=st.integers(50, 78))
 def test_a_definition_list_is_clicks(rows, width):
     formatter = HelpFormatter(width=width)

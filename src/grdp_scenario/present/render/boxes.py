@@ -112,7 +112,8 @@ def panel(text: str, title: str, width: int, code: str = "") -> list[str]:
         top = "╭─" + "─" * left + title + "─" * (excess - left) + "─╮"
     else:
         top = "╭" + "─" * inner + "╮"
-    body = ["│ " + line.ljust(inner - 2) + " │" for line in wrap(text, inner - 2)]
+    lines = wrap(text, inner - 2) if inner > 2 else []  # no room for text (it was only line breaks): no lines
+    body = ["│ " + line.ljust(inner - 2) + " │" for line in lines]
     return [styled(line, code) for line in (top, *body, "╰" + "─" * inner + "╯")]
 
 
