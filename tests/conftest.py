@@ -17,6 +17,26 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("COLUMNS", "120")
 
 
+def _built_once():
+    """typer's test runner builds the application's command anew on every ``invoke`` (about 50 ms, most of
+    an in-process test's time); the suite builds each application once. The command it builds is the same
+    each time, and running it changes nothing in it (the CLI's own ``main`` is not on this path)."""
+    import typer.testing
+
+    build = typer.testing._get_command
+    built: dict[int, tuple] = {}
+
+    def get_command(app):
+        if id(app) not in built:
+            built[id(app)] = (app, build(app))  # the app held, so that its id stays its own
+        return built[id(app)][1]
+
+    typer.testing._get_command = get_command
+
+
+_built_once()
+
+
 @pytest.fixture(scope="session")
 def shipped() -> Plan:
     return Plan.load()

@@ -63,7 +63,7 @@ def styles(text: str) -> list[tuple[str, frozenset[str]]]:
     return shown
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents(), width=st.integers(40, 200))
 @example(document=Document(title="", data={}, verdict="\n", ok=True), width=40)  # a box with no room for text
 def test_boxes_draw_what_rich_draws(document, width):
@@ -72,7 +72,7 @@ def test_boxes_draw_what_rich_draws(document, width):
         assert table_format._drawn(document, parts, width, {}) == table_format._rich(document, parts, width, False)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents(), width=st.integers(40, 200), no_color=st.booleans())
 def test_boxes_colour_each_character_as_rich_does(document, width, no_color):
     parts = [part for t in document.tables for part in table_format._stacked(t, width)]
