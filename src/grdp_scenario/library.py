@@ -37,18 +37,18 @@ from .inputs.packaged import (
     data_path,
 )
 from .inputs.plan import PlanFile, load_plan
+from .results import (
+    AuditResult,
+    ReportResult,
+    RequiredResult,
+    RolloverResult,
+    SensitivityResult,
+    TargetsResult,
+    WhatifResult,
+)
 
-if TYPE_CHECKING:  # each command's result is imported by its method: check does not pay for the others
+if TYPE_CHECKING:  # the outturn model is imported where an outturn is given
     from .core.outturn import Derived
-    from .results import (
-        AuditResult,
-        ReportResult,
-        RequiredResult,
-        RolloverResult,
-        SensitivityResult,
-        TargetsResult,
-        WhatifResult,
-    )
 
 __all__ = ["Plan", "data_path", "DEFAULT_TARGETS", "DEFAULT_ACTUALS"]
 
@@ -244,8 +244,6 @@ class Plan:
         if not overrides:
             raise InputError("whatif-nothing", fix="fix-whatif-nothing")
         changed = self.with_economy(resolve(economy, overrides, counterfactual))
-        from .results import WhatifResult
-
         return WhatifResult(self.check(strict), changed.check(strict), tuple(overrides))
 
     def required(
@@ -263,8 +261,6 @@ class Plan:
             goal = stated.minimum
         blocks = [period] if isinstance(period, str) else (list(period) if period else None)
         gap, solutions = solve(economy, goal, for_, item, blocks)
-        from .results import RequiredResult
-
         return RequiredResult(float(goal), for_, item, value_of(economy, for_, item), gap, tuple(solutions))
 
     def sensitivity(self, period: str = "FY", item: str = "grdp") -> SensitivityResult:
@@ -276,8 +272,6 @@ class Plan:
         require_period(economy, period, "--period")
         require_item(economy, item, "--item")
         found = levers(economy, period, item, together=False)
-        from .results import SensitivityResult
-
         return SensitivityResult(period, item, tuple(sorted(found, key=lambda lv: -abs(lv.weight))))
 
     def sweep(
@@ -342,8 +336,6 @@ class Plan:
         made = reconcile_targets(
             economy, self.goals, parse_keep(economy, list(keep)), getattr(weights, "value", weights)
         )
-        from .results import TargetsResult
-
         result = TargetsResult(made, self.check(), self.with_economy(made.economy).check())
         if output is None:
             return result
@@ -390,8 +382,6 @@ class Plan:
         # (the blocks build filled carry no figures of the plan, so these are judged without ``ready``)
         before = evaluate(economy, self.goals, self.nominal_inputs)
         after = evaluate(made.economy, made.goals, self.nominal_inputs)
-        from .results import TargetsResult
-
         result = TargetsResult(made, before, after)
         if output is None:
             return result
@@ -424,8 +414,6 @@ class Plan:
         text = format_actuals(base, self.targets, region=True, exact=True)
         key = self.targets.model.region.key
         empty = [f"{key},{made.year},{u.block},{s},,," for u in made.undetermined if u.union is None for s in u.sectors]
-        from .results import RolloverResult
-
         result = RolloverResult(made, text + "".join(line + "\n" for line in empty))
         return result if output is None else result.write(output)
 
@@ -437,8 +425,6 @@ class Plan:
         scenario = self.with_outturn(outturn) if outturn else self
         open_now = scenario.goal("FY", "grdp") is not None and open_blocks(scenario.ready().economy)
         need = scenario.required() if open_now else None
-        from .results import ReportResult
-
         return ReportResult(self, scenario, self.check(), scenario.check(), need)
 
     def audit(self, baseline: Path | str | None = None, fail_on: str = "error") -> AuditResult:
@@ -450,8 +436,6 @@ class Plan:
         report = run_audit(plan, self.conflicts)
         if baseline is not None:
             report = apply_baseline(report, load_baseline(baseline), str(baseline))
-        from .results import AuditResult
-
         return AuditResult(report, getattr(fail_on, "value", fail_on), self.targets)
 
 

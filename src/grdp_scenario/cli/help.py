@@ -2,6 +2,7 @@
 English is the msgid, scripts/i18n.py collects them from the application), and the few words the parser
 prints around them ("Usage:", "Options:", "[default: …]") are labels of the catalogue too."""
 
+import textwrap
 from pathlib import Path
 
 #: The words the parser prints on a help page without asking gettext (click's formatter), and the
@@ -151,17 +152,16 @@ def page(lang: str) -> str:
     return text if lang == "en" else localised_page(text, lang)
 
 
+class _Wrapper(textwrap.TextWrapper):
+    def _handle_long_word(self, chunks, line, length, width):  # click cuts where the line ends
+        room = max(width - length, 1)
+        line.append(chunks[-1][:room])
+        chunks[-1] = chunks[-1][room:]
+
+
 def _wrap(text: str, width: int, first: str, rest: str) -> str:
     """click's ``wrap_text``: each paragraph filled to ``width``; a word longer than a line is cut."""
-    import textwrap
-
-    class Wrapper(textwrap.TextWrapper):
-        def _handle_long_word(self, chunks, line, length, width):  # click cuts where the line ends
-            room = max(width - length, 1)
-            line.append(chunks[-1][:room])
-            chunks[-1] = chunks[-1][room:]
-
-    wrapper = Wrapper(width, initial_indent=first, subsequent_indent=rest, replace_whitespace=False)
+    wrapper = _Wrapper(width, initial_indent=first, subsequent_indent=rest, replace_whitespace=False)
     paragraphs = [" ".join(line.strip() for line in p.splitlines()) for p in text.expandtabs().split("\n\n")]
     return "\n\n".join(wrapper.fill(p) for p in paragraphs if p)
 

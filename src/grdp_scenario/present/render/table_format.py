@@ -69,6 +69,11 @@ def _colours_as_rich_would() -> bool:
     return sys.platform != "win32" and "IPython" not in sys.modules and term not in ("dumb", "unknown")
 
 
+def _verdict_style(document: Document) -> str:
+    """The verdict's colour: met green, missed bold red, neither (unknown, within rounding) none."""
+    return "green" if document.ok else "bold red" if document.ok is False else ""
+
+
 def _drawable(document: Document, parts: list[Part], width: int) -> bool:
     """Whether ``boxes`` draws this document as rich would: every table fits, every text is one cell a
     character (tabs and wide or combining characters go to rich)."""
@@ -81,8 +86,8 @@ def _drawable(document: Document, parts: list[Part], width: int) -> bool:
 def _drawn(document: Document, parts: list[Part], width: int, codes: dict[str, str]) -> str:
     """The document drawn by ``boxes``; ``codes`` the SGR code of each style (none: no colour)."""
     if document.verdict:
-        colour = "green" if document.ok else "bold red" if document.ok is False else ""
-        lines = boxes.panel(printable(document.verdict), printable(document.title), width, codes.get(colour, ""))
+        code = codes.get(_verdict_style(document), "")
+        lines = boxes.panel(printable(document.verdict), printable(document.title), width, code)
     else:
         lines = [boxes.styled(line, codes.get("bold", "")) for line in boxes.wrap(printable(document.title), width)]
     for part in parts:
@@ -112,7 +117,7 @@ def _rich(document: Document, parts: list[Part], width: int, color: bool) -> str
         soft_wrap=False,
     )
     if document.verdict:
-        style = "green" if document.ok else "bold red" if document.ok is False else ""
+        style = _verdict_style(document)
         console.print(Panel(_text(document.verdict), title=_text(document.title), style=style, expand=False))
     else:
         console.print(_text(document.title, "bold"))
